@@ -1,0 +1,124 @@
+// Domain types shared by every layer. Pure data: no I/O, no clock.
+import type { CaseBundle } from './bundle/schema.ts';
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+export type Band = 'low' | 'elevated' | 'high' | 'critical';
+export const BANDS: readonly Band[] = ['low', 'elevated', 'high', 'critical'];
+
+/** Keys of the advisories a signal cites (see signals.md). */
+export type SourceKey = 'seed' | 'ca-2025' | 'us-2022' | 'us-2023' | 'fbi-2025' | 'uk-2024' | 'research';
+
+export type SignalFamily =
+  | 'interview'
+  | 'documents'
+  | 'consistency'
+  | 'application'
+  | 'contact'
+  | 'references'
+  | 'network'
+  | 'payments'
+  | 'logistics'
+  | 'links'
+  | 'sanctions'
+  | 'liveness'
+  | 'onboarding'
+  | 'employment';
+
+/** One catalog entry: the stable, documented meaning of a signal id. */
+export type SignalDefinition = {
+  id: string;
+  family: SignalFamily;
+  title: string;
+  /** When it fires, in plain language (from signals.md). */
+  firesWhen: string;
+  defaultSeverity: Severity;
+  /** The highest severity a detector may raise it to with repetition or corroboration. */
+  maxSeverity: Severity;
+  /** Plain-language explanation template; `{placeholders}` are filled from the signal's data. */
+  explanation: string;
+  sources: SourceKey[];
+  /** What a person should do to confirm or clear it. */
+  howToVerify: string;
+  /** Check id (see checks.ts) this signal belongs to. */
+  check: string;
+};
+
+/** A fired signal: what fired, on which evidence, why, citing whom. */
+export type Signal = {
+  id: string;
+  severity: Severity;
+  explanation: string;
+  /** JSON paths into the bundle, e.g. `interviews[0]`, `logins[3].ip`. */
+  evidence: string[];
+  sources: SourceKey[];
+  /** The numbers that made it fire (counts, ratios, dates), kept so UIs and reports render, not recompute. */
+  data?: Record<string, unknown>;
+};
+
+/** A check that could not be run, and the due-diligence step that would fill the gap. */
+export type NotEvaluated = {
+  check: string;
+  reason: string;
+  step: string;
+};
+
+/** The tunable parts of detection and scoring. Parsed by policySchema in core/policy.ts. */
+export type Policy = {
+  /** Score at or above which each band starts. */
+  bands: { elevated: number; high: number; critical: number };
+  /** Per-signal overrides: change severity or turn a signal off. */
+  overrides: Record<string, { severity?: Severity; disabled?: boolean }>;
+  inPersonWindowDays: number;
+  lowRateRatio: number;
+  /** Days around start/first payroll within which a bank change counts as suspicious. */
+  bankChangeWindowDays: number;
+  /** Days before shipping/start within which a shipping change counts as suspicious. */
+  shippingChangeWindowDays: number;
+  documentOverdueGraceDays: number;
+};
+
+/** Reference-data lookups that detectors may use; each capability fills its part. */
+export interface IntelLookups {
+  /** Registered capabilities, e.g. 'sanctions', 'ip'. Detectors needing a missing one report not evaluated. */
+  readonly available: ReadonlySet<string>;
+}
+
+export type DetectorContext = {
+  /** The moment the assessment is made for (`--at`). */
+  now: Date;
+  policy: Policy;
+  intel: IntelLookups;
+  /** Every subject of the population, including this one; for detectors that compare people. */
+  population: readonly CaseBundle[];
+};
+
+export type DetectorOutcome =
+  | { status: 'evaluated'; signals: Signal[] }
+  | { status: 'not_evaluated'; reason: string };
+
+/** One detector per signal id. Pure function of bundle + context. */
+export type Detector = {
+  signal: string;
+  detect(bundle: CaseBundle, ctx: DetectorContext): DetectorOutcome;
+};
+
+export type Assessment = {
+  subject: string;
+  score: number;
+  band: Band;
+  signals: Signal[];
+  /** Check ids that had no data (see checks.ts). */
+  notEvaluated: string[];
+};
+
+/** Assessment plus the reasoning a person can follow; stored and shown by the UI. */
+export type DetailedAssessment = Assessment & {
+  assessedAt: string;
+  gaps: NotEvaluated[];
+  /** How the score was built: one line per family with its contribution after caps. */
+  breakdown: { family: SignalFamily; contribution: number; capped: boolean; signals: string[] }[];
+  /** Human-readable reasons for the band, most important first. */
+  reasons: string[];
+};
