@@ -1,0 +1,31 @@
+// The only error type core and services throw. server/error-handler.ts maps codes to HTTP statuses.
+
+export type DomainErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'invalid_transition'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'setup_required'
+  | 'setup_done';
+
+export type ProblemDetail = { path: string; message: string };
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly problems: ProblemDetail[] | undefined;
+
+  constructor(code: DomainErrorCode, message: string, problems?: ProblemDetail[]) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
