@@ -1,0 +1,12 @@
+// Static migration list: an object import, not a folder scan, so it works under tsx and in bundles.
+// Add new migrations here with a date-prefixed name; never edit an old one.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m20261125Initial from './20261125_initial.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '20261125_initial': m20261125Initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

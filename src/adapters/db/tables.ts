@@ -1,0 +1,162 @@
+// The Kysely view of the schema. Timestamps are ISO 8601 UTC text and JSON is text in both dialects,
+// so SQLite and PostgreSQL behave the same; booleans are 0/1 integers.
+
+export type UsersTable = {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type SessionsTable = {
+  /** sha256 (hex) of the session token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+};
+
+export type ApiTokensTable = {
+  id: string;
+  name: string;
+  role: string;
+  /** sha256 (hex) of the token. */
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+
+export type SettingsTable = {
+  key: string;
+  /** JSON text. */
+  value: string;
+  updated_at: string;
+};
+
+export type LoginFailuresTable = {
+  id: string;
+  email: string;
+  ip: string;
+  at: string;
+};
+
+export type SubjectsTable = {
+  /** The bundle's subject.id. */
+  id: string;
+  kind: string | null;
+  name: string | null;
+  role: string | null;
+  claimed_country: string | null;
+  /** Lower-cased id, name, aliases and email, for `q` searches. */
+  search: string;
+  /** The case bundle, JSON text. */
+  bundle: string;
+  band: string | null;
+  score: number | null;
+  signal_count: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AssessmentsTable = {
+  id: string;
+  subject_id: string;
+  /** The moment assessed for (the assessment clock). */
+  assessed_at: string;
+  /** When the row was written. */
+  created_at: string;
+  score: number;
+  band: string;
+  /** DetailedAssessment, JSON text. */
+  result: string;
+  trigger: string;
+};
+
+export type CasesTable = {
+  subject_id: string;
+  status: string;
+  assignee_id: string | null;
+  opened_at: string;
+  updated_at: string;
+};
+
+export type CaseEventsTable = {
+  id: string;
+  subject_id: string;
+  at: string;
+  /** AuditActor, JSON text. */
+  actor: string;
+  kind: string;
+  from_value: string | null;
+  to_value: string | null;
+  /** JSON text or null. */
+  data: string | null;
+};
+
+export type CaseNotesTable = {
+  id: string;
+  subject_id: string;
+  at: string;
+  /** AuditActor, JSON text. */
+  author: string;
+  text: string;
+};
+
+export type AuditLogTable = {
+  seq: number;
+  at: string;
+  /** AuditActor, JSON text. */
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON text. */
+  data: string;
+  prev_hash: string;
+  hash: string;
+};
+
+export type JobsTable = {
+  id: string;
+  kind: string;
+  status: string;
+  progress: number;
+  total: number | null;
+  message: string | null;
+  /** JSON text. */
+  payload: string;
+  /** JSON text or null. */
+  result: string | null;
+  error: string | null;
+  /** AuditActor, JSON text. */
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  attempts: number;
+};
+
+export type DB = {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
+  login_failures: LoginFailuresTable;
+  subjects: SubjectsTable;
+  assessments: AssessmentsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_notes: CaseNotesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+};

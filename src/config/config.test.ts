@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../core/errors.ts';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('works with zero configuration (SQLite under ./data)', () => {
+    const config = loadConfig({}, '/srv/gc');
+    expect(config).toMatchObject({
+      dataDir: path.resolve('/srv/gc', 'data'),
+      databaseUrl: undefined,
+      port: 8080,
+      host: '0.0.0.0',
+      publicUrl: 'http://localhost:8080',
+      secureCookies: false,
+      maxBundleBytes: 10 * 1024 * 1024,
+      logLevel: 'info',
+      sessionTtlHours: 12,
+      worker: 'in-process',
+      login: { maxFailures: 5, windowMinutes: 15 },
+    });
+  });
+
+  it('reads every variable and treats empty ones as unset', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/gc',
+      PORT: '9000',
+      GATECHECK_PUBLIC_URL: 'https://gc.example.com/',
+      GATECHECK_WORKER: 'off',
+      GATECHECK_LOG_LEVEL: '',
+    });
+    expect(config.databaseUrl).toBe('postgres://u:p@db:5432/gc');
+    expect(config.port).toBe(9000);
+    expect(config.publicUrl).toBe('https://gc.example.com');
+    expect(config.secureCookies).toBe(true);
+    expect(config.worker).toBe('off');
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        GATECHECK_WORKER: 'maybe',
+        GATECHECK_SESSION_TTL_HOURS: '-1',
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      const problems = (error as DomainError).problems ?? [];
+      expect(problems.map((p) => p.path).sort()).toEqual([
+        'DATABASE_URL',
+        'GATECHECK_SESSION_TTL_HOURS',
+        'GATECHECK_WORKER',
+        'PORT',
+      ]);
+      expect((error as DomainError).message).toContain('PORT');
+    }
+  });
+});

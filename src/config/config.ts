@@ -1,0 +1,102 @@
+// Configuration: one zod schema over the environment, parsed once at start; every problem reported at once.
+import path from 'node:path';
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `in-process`: this process runs jobs (SQLite: the only option that runs them; PostgreSQL: one of N workers). */
+export const WORKER_MODES = ['in-process', 'off'] as const;
+export type WorkerMode = (typeof WORKER_MODES)[number];
+
+/** Unset and empty variables are the same thing (Docker and systemd often pass `VAR=`). */
+const optionalText = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().optional(),
+);
+
+function withDefault<T extends z.ZodType>(schema: T, fallback: string) {
+  return z.preprocess(
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? fallback : v),
+    schema,
+  );
+}
+
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ error: `expected ${what}, a whole number` })
+    .int({ error: `expected ${what}, a whole number` })
+    .positive({ error: `expected ${what} greater than zero` });
+
+const envSchema = z.object({
+  GATECHECK_DATA_DIR: withDefault(z.string(), './data'),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    error: 'expected a PostgreSQL URL (postgres://user:password@host:5432/database); leave unset for SQLite',
+  }),
+  PORT: withDefault(positiveInt('a TCP port').max(65535, { error: 'expected a TCP port (1-65535)' }), '8080'),
+  HOST: withDefault(z.string(), '0.0.0.0'),
+  GATECHECK_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+    error: 'expected an http(s) URL such as https://gatecheck.example.com',
+  }),
+  GATECHECK_MAX_BUNDLE_BYTES: withDefault(positiveInt('a size in bytes'), String(10 * 1024 * 1024)),
+  GATECHECK_LOG_LEVEL: withDefault(
+    z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }),
+    'info',
+  ),
+  GATECHECK_SESSION_TTL_HOURS: withDefault(positiveInt('a number of hours'), '12'),
+  GATECHECK_WORKER: withDefault(
+    z.enum(WORKER_MODES, { error: `expected one of ${WORKER_MODES.join(', ')}` }),
+    'in-process',
+  ),
+  GATECHECK_LOGIN_MAX_FAILURES: withDefault(positiveInt('a number of failed logins'), '5'),
+  GATECHECK_LOGIN_WINDOW_MINUTES: withDefault(positiveInt('a number of minutes'), '15'),
+});
+
+export type Config = {
+  /** Absolute path of the data directory (SQLite file, local storage). */
+  dataDir: string;
+  /** PostgreSQL URL; undefined selects SQLite at `<dataDir>/gatecheck.db`. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  /** Where people reach the server; used in links and printed at start. No trailing slash. */
+  publicUrl: string;
+  /** True when publicUrl is https: cookies get the Secure flag. */
+  secureCookies: boolean;
+  maxBundleBytes: number;
+  logLevel: LogLevel;
+  sessionTtlHours: number;
+  worker: WorkerMode;
+  login: { maxFailures: number; windowMinutes: number };
+};
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses the environment once. Throws DomainError('validation') listing every bad variable. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.') || '(environment)',
+      message: issue.message,
+    }));
+    const lines = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+    throw new DomainError('validation', `Invalid configuration:\n${lines}`, problems);
+  }
+  const e = result.data;
+  const publicUrl = (e.GATECHECK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    dataDir: path.resolve(cwd, e.GATECHECK_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    maxBundleBytes: e.GATECHECK_MAX_BUNDLE_BYTES,
+    logLevel: e.GATECHECK_LOG_LEVEL,
+    sessionTtlHours: e.GATECHECK_SESSION_TTL_HOURS,
+    worker: e.GATECHECK_WORKER,
+    login: { maxFailures: e.GATECHECK_LOGIN_MAX_FAILURES, windowMinutes: e.GATECHECK_LOGIN_WINDOW_MINUTES },
+  };
+}
