@@ -1,0 +1,39 @@
+// Route table. Pages are split into their own chunks so the first screen loads fast.
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { PageLoader } from '../ui/feedback.tsx';
+import { AppLayout, RequireAdmin, RequireAuth } from './layout.tsx';
+import { NotFoundPage } from './not-found.tsx';
+
+const LoginPage = lazy(() => import('../features/auth/components/LoginPage.tsx'));
+const SetupPage = lazy(() => import('../features/auth/components/SetupPage.tsx'));
+const SubjectsPage = lazy(() => import('../features/subjects/components/SubjectsPage.tsx'));
+const ImportPage = lazy(() => import('../features/import/components/ImportPage.tsx'));
+const SubjectPage = lazy(() => import('../features/subject/components/SubjectPage.tsx'));
+const SignalsPage = lazy(() => import('../features/signals/components/SignalsPage.tsx'));
+const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx'));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<SubjectsPage />} />
+            <Route path="/subjects" element={<SubjectsPage />} />
+            <Route path="/subjects/new" element={<SubjectsPage addOpen />} />
+            <Route path="/import" element={<ImportPage />} />
+            <Route path="/subjects/:id" element={<SubjectPage />} />
+            <Route path="/signals" element={<SignalsPage />} />
+            <Route element={<RequireAdmin />}>
+              <Route path="/settings" element={<SettingsPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
