@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The README's test command runs this (`npm ci && npm test`): it installs what the tests need on a
+# clean machine (Debian chromium for the browser tests, a running local PostgreSQL), then runs
+# type checks, lint, unit + integration tests on SQLite and PostgreSQL, the web build and the e2e suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*"; }
+
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Debian chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || { echo "could not install chromium with apt-get" >&2; exit 1; }
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+
+export GATECHECK_TEST_PG_URL="${GATECHECK_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  log "starting the local PostgreSQL"
+  if command -v pg_ctlcluster >/dev/null; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+  fi
+  for _ in $(seq 1 20); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+
+log "type check"
+npx tsc --noEmit -p tsconfig.json
+
+log "lint and format (biome)"
+npx biome check .
+
+log "build the web UI"
+npm run --silent build:web
+
+log "unit, integration (SQLite + PostgreSQL) and browser tests"
+mkdir -p .e2e
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile=.e2e/vitest.json || status=$?
+
+node -e '
+const r = require("./.e2e/vitest.json");
+const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit "$status"
