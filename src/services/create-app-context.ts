@@ -1,0 +1,66 @@
+// Wires the application: opens and migrates the store, picks the job queue, registers job handlers.
+import { type Clock, systemClock } from '../adapters/clock/clock.ts';
+import { createDatabase, migrateToLatest } from '../adapters/db/database.ts';
+import { type IdGenerator, uuidV7Ids } from '../adapters/ids/ids.ts';
+import type { Config } from '../config/config.ts';
+import type { IntelLookups } from '../core/types.ts';
+import { createJobQueue } from '../jobs/create-job-queue.ts';
+import type { AppContext } from './context.ts';
+import { REASSESS_ALL_JOB, reassessAllHandler } from './reassess-all.ts';
+
+export type AppContextOptions = {
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Reference-data lookups; default: none available (detectors that need them report "not evaluated"). */
+  intel?: IntelLookups;
+  /**
+   * Start the job worker now (default true). One-shot CLI commands pass false so they do not pick up
+   * queued work; with GATECHECK_WORKER=off this process only enqueues.
+   */
+  startJobs?: boolean;
+  /** Faster pg-boss polling, for tests. */
+  jobPollingIntervalSeconds?: number;
+  onBackgroundError?: (error: Error) => void;
+};
+
+export const NO_INTEL: IntelLookups = { available: new Set<string>() };
+
+export function registerJobHandlers(app: AppContext): void {
+  app.jobs.register(REASSESS_ALL_JOB, reassessAllHandler(app));
+}
+
+export async function createAppContext(config: Config, options: AppContextOptions = {}): Promise<AppContext> {
+  const database = createDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(options.onBackgroundError ? { onConnectionError: options.onBackgroundError } : {}),
+  });
+  try {
+    await migrateToLatest(database.db);
+    const clock = options.clock ?? systemClock;
+    const ids = options.ids ?? uuidV7Ids;
+    const jobs = createJobQueue(
+      { database, clock, ids, worker: config.worker === 'in-process' },
+      {
+        databaseUrl: config.databaseUrl,
+        ...(options.jobPollingIntervalSeconds !== undefined
+          ? { pollingIntervalSeconds: options.jobPollingIntervalSeconds }
+          : {}),
+        ...(options.onBackgroundError ? { onError: options.onBackgroundError } : {}),
+      },
+    );
+    const app: AppContext = { database, clock, ids, jobs, config, intel: options.intel ?? NO_INTEL };
+    registerJobHandlers(app);
+    if (options.startJobs ?? true) await jobs.start();
+    return app;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Stops the worker (waiting for the running job) and closes the database. */
+export async function closeAppContext(app: AppContext): Promise<void> {
+  await app.jobs.stop();
+  await app.database.close();
+}

@@ -1,0 +1,97 @@
+import { appendAudit } from '../adapters/db/audit.ts';
+import { subjectExists, updateSubjectBundle } from '../adapters/db/repositories/subjects.repository.ts';
+import type { CaseBundle } from '../core/bundle/schema.ts';
+import { type Problem, validateBundle } from '../core/bundle/validate.ts';
+import type { DetailedAssessment } from '../core/types.ts';
+import { type Actor, type AppContext, authorize, inTransaction, toAuditActor } from './context.ts';
+import { assessWithinPopulation, recordAssessment } from './internal/assessing.ts';
+import { insertSubjectWithCase } from './internal/subjects.ts';
+
+export type ImportResult =
+  | { index: number; ok: true; subjectId: string; action: 'created' | 'updated' }
+  | { index: number; ok: false; subjectId?: string; problems: Problem[] };
+
+/**
+ * Imports many bundles. Each bundle is all-or-nothing on its own: a bad one is rejected whole with every
+ * problem, the good ones are stored (created or replaced) and assessed within the whole population.
+ */
+export async function importBundles(
+  app: AppContext,
+  actor: Actor,
+  values: readonly unknown[],
+): Promise<{ results: ImportResult[] }> {
+  authorize(actor, 'subjects:write');
+  const who = toAuditActor(actor);
+  const results: ImportResult[] = [];
+  const valid: { index: number; bundle: CaseBundle }[] = [];
+  const firstIndexOf = new Map<string, number>();
+
+  values.forEach((value, index) => {
+    const checked = validateBundle(value);
+    if (!checked.ok) {
+      results[index] = { index, ok: false, problems: checked.problems };
+      return;
+    }
+    const id = checked.bundle.subject.id;
+    const first = firstIndexOf.get(id);
+    if (first !== undefined) {
+      results[index] = {
+        index,
+        ok: false,
+        subjectId: id,
+        problems: [
+          {
+            path: 'subject.id',
+            message: `${JSON.stringify(id)} is also the id of bundle ${first} in this import`,
+          },
+        ],
+      };
+      return;
+    }
+    firstIndexOf.set(id, index);
+    valid.push({ index, bundle: checked.bundle });
+  });
+
+  // One population pass for the whole import (stored subjects with the imported bundles in place).
+  const assessments: Map<string, DetailedAssessment> =
+    valid.length > 0
+      ? await assessWithinPopulation(
+          app,
+          app.database.db,
+          valid.map((v) => v.bundle),
+        )
+      : new Map();
+
+  for (const { index, bundle } of valid) {
+    const id = bundle.subject.id;
+    try {
+      const action = await inTransaction(app, async (trx) => {
+        const exists = await subjectExists(trx, id);
+        if (exists) await updateSubjectBundle(trx, bundle, app.clock.now().toISOString());
+        else await insertSubjectWithCase(app, trx, who, bundle);
+        const kind: 'created' | 'updated' = exists ? 'updated' : 'created';
+        await appendAudit(trx, {
+          at: app.clock.now().toISOString(),
+          actor: who,
+          action: 'subject.imported',
+          targetType: 'subject',
+          targetId: id,
+          data: { action: kind, name: bundle.subject.name ?? null },
+        });
+        const assessment = assessments.get(id);
+        if (assessment) await recordAssessment(app, trx, who, id, assessment, 'imported');
+        return kind;
+      });
+      results[index] = { index, ok: true, subjectId: id, action };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results[index] = {
+        index,
+        ok: false,
+        subjectId: id,
+        problems: [{ path: '(root)', message: `not stored: ${message}` }],
+      };
+    }
+  }
+  return { results };
+}

@@ -1,0 +1,24 @@
+// The use cases, one per file; re-exported here for the server and the CLI.
+export * from './add-evidence.ts';
+export * from './assess-subject.ts';
+export * from './check-health.ts';
+export * from './context.ts';
+export * from './create-app-context.ts';
+export * from './create-subject.ts';
+export * from './get-subject.ts';
+export * from './get-timeline.ts';
+export * from './import-bundles.ts';
+export type { NewSession } from './internal/sessions.ts';
+export type { UserAdminView, UserView } from './internal/users.ts';
+export type { CaseView, SubjectDetail } from './internal/views.ts';
+export * from './list-subjects.ts';
+export * from './login-user.ts';
+export * from './manage-api-tokens.ts';
+export * from './manage-users.ts';
+export * from './read-audit.ts';
+export * from './reassess-all.ts';
+export * from './replace-subject-bundle.ts';
+export * from './setup-instance.ts';
+export * from './update-policy.ts';
+export * from './view-jobs.ts';
+export * from './work-case.ts';
