@@ -44,7 +44,7 @@ export type SubjectSummary = {
   score: number | null;
   caseStatus: CaseStatus;
   assignee: { id: string; name: string } | string | null;
-  signalCount: number;
+  signalCount: number | null;
   updatedAt: string;
 };
 
@@ -57,7 +57,7 @@ export type CaseEvent = {
   from?: string | null;
   to?: string | null;
   note?: string | null;
-  data?: Record<string, unknown>;
+  data?: Record<string, unknown> | null;
 };
 
 export type Note = {
@@ -119,8 +119,8 @@ export type JobView = {
   kind: string;
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'completed' | 'done' | string;
   progress: number;
-  total: number;
-  message: string;
+  total: number | null;
+  message: string | null;
   result?: unknown;
   error?: string | null;
 };

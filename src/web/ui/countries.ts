@@ -61,12 +61,16 @@ export function currencyOptions(): string[] {
   return [...COMMON_CURRENCIES, ...rest];
 }
 
+/** IANA zones known to the browser, with UTC and the browser's own zone always present. */
 export function timeZoneOptions(): string[] {
+  let zones: string[] = [];
   try {
-    return Intl.supportedValuesOf('timeZone');
+    zones = Intl.supportedValuesOf('timeZone');
   } catch {
-    return ['UTC'];
+    zones = [];
   }
+  const extra = [browserTimeZone(), 'UTC'].filter((z) => z && !zones.includes(z));
+  return [...extra, ...zones];
 }
 
 export function browserTimeZone(): string {

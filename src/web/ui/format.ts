@@ -39,6 +39,7 @@ export function formatRelative(value: string | null | undefined, now: number = D
 /** "askedRate" → "Asked rate", "ip" → "IP", "in_person" → "In person". */
 export function humanize(key: string): string {
   const special: Record<string, string> = {
+    at: 'When',
     ip: 'IP',
     mrz: 'MRZ',
     asn: 'ASN',
@@ -46,7 +47,6 @@ export function humanize(key: string): string {
     id: 'ID',
     sha256: 'SHA-256',
     phash: 'Photo hash',
-    byod_request: 'Personal device request',
     dateOfBirth: 'Date of birth',
     in_person: 'In person',
   };

@@ -55,6 +55,7 @@ export default function LoginPage() {
             autoFocus
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
             label="Password"
             autoComplete="current-password"
             required

@@ -74,6 +74,7 @@ export default function SetupPage() {
             data-testid="setup-email"
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
             label="Password"
             description={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember and hard to guess.`}
             required
@@ -89,6 +90,7 @@ export default function SetupPage() {
             data-testid="setup-password"
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
             label="Password again"
             required
             autoComplete="new-password"

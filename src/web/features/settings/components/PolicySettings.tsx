@@ -190,7 +190,6 @@ export function PolicySettings() {
 
   return (
     <Stack data-testid="policy-settings">
-      {jobId ? <JobProgress jobId={jobId} /> : null}
       <Card withBorder padding="md">
         <Stack gap="sm">
           <Title order={2} size="h4">
@@ -291,6 +290,7 @@ export function PolicySettings() {
           </Accordion>
         </Stack>
       </Card>
+      {jobId ? <JobProgress jobId={jobId} /> : null}
       {save.error ? (
         <Alert color="red" role="alert">
           <Text size="sm">{errorMessage(save.error)}</Text>

@@ -80,6 +80,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
             data-testid="user-role"
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
             label="Temporary password"
             description="At least 12 characters. Share it privately; they can sign in with it straight away."
             required

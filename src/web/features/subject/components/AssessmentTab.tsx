@@ -84,6 +84,30 @@ export function AssessmentTab({ detail }: { detail: SubjectDetail }) {
         )}
       </Stack>
 
+      <Group grow align="flex-start" wrap="wrap">
+        <Card withBorder padding="md" miw={280}>
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              Where the score comes from
+            </Title>
+            <ScoreBreakdown breakdown={a.breakdown} />
+          </Stack>
+        </Card>
+        <Card withBorder padding="md" miw={280}>
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              Score over time
+            </Title>
+            {history.data ? (
+              <ScoreHistory items={history.data} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                Loading…
+              </Text>
+            )}
+          </Stack>
+        </Card>
+      </Group>
       <Stack gap="sm">
         <Title order={2} size="h4">
           Not checked yet ({a.gaps.length})
@@ -124,31 +148,6 @@ export function AssessmentTab({ detail }: { detail: SubjectDetail }) {
           )}
         </Card>
       </Stack>
-
-      <Group grow align="flex-start" wrap="wrap">
-        <Card withBorder padding="md" miw={280}>
-          <Stack gap="sm">
-            <Title order={3} size="h5">
-              Where the score comes from
-            </Title>
-            <ScoreBreakdown breakdown={a.breakdown} />
-          </Stack>
-        </Card>
-        <Card withBorder padding="md" miw={280}>
-          <Stack gap="sm">
-            <Title order={3} size="h5">
-              Score over time
-            </Title>
-            {history.data ? (
-              <ScoreHistory items={history.data} />
-            ) : (
-              <Text size="sm" c="dimmed">
-                Loading…
-              </Text>
-            )}
-          </Stack>
-        </Card>
-      </Group>
     </Stack>
   );
 }

@@ -29,7 +29,10 @@ function eventText(e: CaseEvent): string {
   const kind = e.kind ?? e.type ?? '';
   const status = (s: string | null | undefined) => (s ? (CASE_STATUS_LABELS[s as CaseStatus] ?? s) : '');
   if (e.from !== undefined || e.to !== undefined) {
-    if (kind.includes('assign')) return `Assigned${e.to ? ` to ${e.to}` : ' to nobody'}`;
+    if (kind.includes('assign')) {
+      const name = typeof e.data?.assigneeName === 'string' ? e.data.assigneeName : e.to;
+      return name ? `Assigned to ${name}` : 'Unassigned';
+    }
     return `${status(e.from) || 'New'} → ${status(e.to)}`;
   }
   return humanize(kind || 'event');

@@ -20,6 +20,7 @@ const ENUM_KEYS = new Set([
   'direction',
   'handOcclusion',
   'locationSmallTalk',
+  'environment',
 ]);
 
 function rowsOf(item: unknown, prefix = ''): { key: string; value: string }[] {
@@ -38,6 +39,7 @@ function rowsOf(item: unknown, prefix = ''): { key: string; value: string }[] {
     let value: string;
     if (typeof v === 'string' && ENUM_KEYS.has(k)) value = enumLabel(v);
     else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) value = formatDateTime(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) value = v.join('\n');
     else value = formatValue(v);
     out.push({ key: `${prefix}${humanize(k)}`, value });
   }

@@ -1,4 +1,6 @@
 // What each "log evidence" form asks, declared as data. EvidenceForm renders these and builds the bundle item.
+
+import { browserTimeZone } from '../../../ui/countries.ts';
 import {
   CHANGE_FIELDS,
   DOCUMENT_KINDS,
@@ -72,7 +74,7 @@ export const EVIDENCE_SPECS: EvidenceSpec[] = [
         type: 'datetime',
         initial: 'now',
         required: true,
-        description: 'Your local time',
+        description: `Your local time (${browserTimeZone()})`,
       },
       { key: 'interviewer', label: 'Interviewer', type: 'text', placeholder: 'Name or email' },
       { key: 'plannedMode', label: 'Planned as', type: 'select', options: INTERVIEW_MODES, initial: 'video' },
@@ -136,20 +138,16 @@ export const EVIDENCE_SPECS: EvidenceSpec[] = [
         type: 'select',
         options: [
           '',
-          'real_room',
+          'home_office',
+          'office',
           'virtual_background',
+          'stock_background',
           'blurred_background',
           'call_centre_noise',
-          'refused_to_show_room',
+          'refused_room',
+          'refused_window',
         ],
-        optionLabels: {
-          '': 'Not noted',
-          real_room: 'A real room',
-          virtual_background: 'Virtual or stock background',
-          blurred_background: 'Blurred background',
-          call_centre_noise: 'Call-centre noise, other voices',
-          refused_to_show_room: 'Refused to show the room',
-        },
+        optionLabels: { '': 'Not noted' },
       },
       {
         key: 'observations',

@@ -108,7 +108,8 @@ export default function SubjectsPage({ addOpen = false }: { addOpen?: boolean })
             Subjects
           </Title>
           <Text c="dimmed" size="sm">
-            Candidates and employees, riskiest first in each band. Open one to see why it scored as it did.
+            Everyone you are checking. Open a person to see why they scored as they did and what to verify
+            next.
           </Text>
         </Stack>
         {canWrite ? (
@@ -247,7 +248,7 @@ export default function SubjectsPage({ addOpen = false }: { addOpen?: boolean })
                     </Table.Td>
                     <Table.Td>{assigneeName(s.assignee)}</Table.Td>
                     <Table.Td ta="right">
-                      {s.signalCount > 0 ? (
+                      {(s.signalCount ?? 0) > 0 ? (
                         <Badge variant="light" color="orange">
                           {s.signalCount}
                         </Badge>
