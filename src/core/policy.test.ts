@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, parsePolicy } from './policy.ts';
+
+describe('policy', () => {
+  it('an empty policy is the default', () => {
+    expect(parsePolicy({})).toEqual({ ok: true, policy: DEFAULT_POLICY });
+    expect(parsePolicy(undefined)).toEqual({ ok: true, policy: DEFAULT_POLICY });
+  });
+
+  it('keeps valid values and fills the rest', () => {
+    const r = parsePolicy({
+      inPersonWindowDays: 45,
+      overrides: { 'interview.environment': { disabled: true } },
+    });
+    expect(r.ok && r.policy.inPersonWindowDays).toBe(45);
+    expect(r.ok && r.policy.lowRateRatio).toBe(0.6);
+    expect(r.ok && r.policy.overrides).toEqual({ 'interview.environment': { disabled: true } });
+  });
+
+  it('reports every problem with its path', () => {
+    const r = parsePolicy({
+      bands: { elevated: 60, high: 50, critical: 85 },
+      overrides: { 'interview.nope': { disabled: true }, 'payments.crypto-request': { severity: 'huge' } },
+      lowRateRatio: 2,
+      inPersonWindowDays: -1,
+      extra: true,
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.problems.map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'bands',
+        'overrides.interview.nope',
+        'overrides.payments.crypto-request.severity',
+        'lowRateRatio',
+        'inPersonWindowDays',
+        '(root)',
+      ]),
+    );
+    expect(r.problems.find((p) => p.path === 'overrides.interview.nope')?.message).toContain(
+      'not a signal id',
+    );
+  });
+
+  it('rejects a non-object', () => {
+    expect(parsePolicy('strict').ok).toBe(false);
+  });
+});
