@@ -1,0 +1,75 @@
+// Every signal id of the catalog has exactly one detector here. Ids whose detectors are not built yet
+// report "not evaluated" (never "passed"), so their checks show up as gaps to fill by hand.
+import { SIGNALS } from '../catalog/signals.ts';
+import type { Detector } from '../types.ts';
+import { lowRate } from './application/low-rate.ts';
+import { vendorOnlyVetting } from './application/vendor-only-vetting.ts';
+import { contactChange } from './consistency/contact-change.ts';
+import { documentsExpired } from './documents/expired.ts';
+import { documentsOverdue } from './documents/overdue.ts';
+import { exfiltration } from './employment/exfiltration.ts';
+import { extortion } from './employment/extortion.ts';
+import { identityOwnerDispute } from './employment/identity-owner-dispute.ts';
+import { identitySwitch } from './employment/identity-switch.ts';
+import { cameraRefusal } from './interview/camera-refusal.ts';
+import { environment } from './interview/environment.ts';
+import { inPersonAvoidance } from './interview/in-person-avoidance.ts';
+import { locationKnowledge } from './interview/location-knowledge.ts';
+import { occlusionArtifact } from './interview/occlusion-artifact.ts';
+import { offHoursAvailability } from './interview/off-hours-availability.ts';
+import { personChanged } from './interview/person-changed.ts';
+import { repeatedExcuse } from './interview/repeated-excuse.ts';
+import { scriptedAnswers } from './interview/scripted-answers.ts';
+import { textOnlyPreference } from './interview/text-only-preference.ts';
+import { shippingChange } from './logistics/shipping-change.ts';
+import { byodRequest } from './onboarding/byod-request.ts';
+import { inPersonOverdue } from './onboarding/in-person-overdue.ts';
+import { bankChange } from './payments/bank-change.ts';
+import { cryptoRequest } from './payments/crypto-request.ts';
+import { prepayment } from './payments/prepayment.ts';
+
+export const NOT_AVAILABLE_REASON = 'not available yet in this version';
+
+/** The detectors built so far. */
+export const IMPLEMENTED: readonly Detector[] = [
+  cameraRefusal,
+  textOnlyPreference,
+  repeatedExcuse,
+  occlusionArtifact,
+  offHoursAvailability,
+  scriptedAnswers,
+  environment,
+  locationKnowledge,
+  personChanged,
+  inPersonAvoidance,
+  documentsOverdue,
+  documentsExpired,
+  lowRate,
+  vendorOnlyVetting,
+  contactChange,
+  cryptoRequest,
+  bankChange,
+  prepayment,
+  shippingChange,
+  inPersonOverdue,
+  byodRequest,
+  identityOwnerDispute,
+  exfiltration,
+  identitySwitch,
+  extortion,
+];
+
+/** A placeholder for a signal whose detector is not built yet: always "not evaluated". */
+export function notAvailable(signal: string): Detector {
+  const outcome = { status: 'not_evaluated', reason: NOT_AVAILABLE_REASON } as const;
+  return { signal, detect: () => outcome };
+}
+
+const byId = new Map(IMPLEMENTED.map((d) => [d.signal, d]));
+
+/** One detector per catalog id, in catalog order. */
+export const DETECTORS: readonly Detector[] = SIGNALS.map((s) => byId.get(s.id) ?? notAvailable(s.id));
+
+export function isImplemented(signal: string): boolean {
+  return byId.has(signal);
+}

@@ -1,0 +1,105 @@
+// The four public example bundles, assessed with only this version's detectors.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assessPopulation, toPublicAssessment } from '../src/core/assess.ts';
+import type { CaseBundle } from '../src/core/bundle/schema.ts';
+import { parseBundleText, validateBundle } from '../src/core/bundle/validate.ts';
+
+const EXAMPLES = new URL('../../shared/examples/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, EXAMPLES), 'utf8');
+function load(name: string): CaseBundle {
+  const r = parseBundleText(read(name));
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.problems)}`);
+  return r.bundle;
+}
+const bundles = ['01-clean-legitimate.json', '02-clear-infiltrator.json', '03-ambiguous.json'].map(load);
+
+const EXPECTED_02 = [
+  'interview.camera-refusal',
+  'interview.repeated-excuse',
+  'interview.occlusion-artifact',
+  'interview.scripted-answers',
+  'interview.environment',
+  'interview.location-knowledge',
+  'interview.text-only-preference',
+  'interview.off-hours-availability',
+  'application.low-rate',
+  'documents.overdue',
+  'payments.bank-change',
+  'payments.crypto-request',
+  'logistics.shipping-change',
+  'onboarding.byod-request',
+  'onboarding.in-person-overdue',
+];
+
+for (const at of ['2026-06-01T00:00:00Z', '2026-04-01T00:00:00Z']) {
+  describe(`examples assessed at ${at}`, () => {
+    const [a01, a02, a03] = assessPopulation(bundles, { now: new Date(at) }).map(toPublicAssessment);
+
+    it('01 clean: low, no signals, gaps listed', () => {
+      expect(a01).toMatchObject({ subject: 'emp-0101', band: 'low', score: 0, signals: [] });
+      expect(a01!.notEvaluated).toContain('liveness');
+      expect(a01!.notEvaluated).not.toContain('interviews');
+      expect(a01!.notEvaluated).not.toContain('interview.faces');
+    });
+
+    it('02 infiltrator: critical with the expected signals', () => {
+      expect(a02!.band).toBe('critical');
+      const ids = a02!.signals.map((s) => s.id);
+      const expected = at.startsWith('2026-06')
+        ? EXPECTED_02
+        : EXPECTED_02.filter((id) => id !== 'onboarding.in-person-overdue');
+      expect(ids).toEqual(expect.arrayContaining(expected));
+      expect(ids).not.toContain('documents.mrz-invalid');
+      expect(ids).not.toContain('payments.sanctioned-wallet');
+      expect(a02!.signals.find((s) => s.id === 'interview.camera-refusal')?.severity).toBe('high');
+      expect(a02!.signals.find((s) => s.id === 'payments.crypto-request')?.explanation).toContain('Ethereum');
+    });
+
+    it('03 ambiguous: elevated, one camera refusal, no payments/documents/repeated excuse', () => {
+      expect(a03!.band).toBe('elevated');
+      const ids = a03!.signals.map((s) => s.id);
+      expect(a03!.signals.find((s) => s.id === 'interview.camera-refusal')?.severity).toBe('medium');
+      expect(ids.filter((id) => id.startsWith('payments.') || id.startsWith('documents.'))).toEqual([]);
+      expect(ids).not.toContain('interview.repeated-excuse');
+      expect(ids.includes('onboarding.in-person-overdue')).toBe(at.startsWith('2026-06'));
+      expect(a03!.notEvaluated).toEqual(
+        expect.arrayContaining(['liveness', 'interview.in-person', 'references', 'network']),
+      );
+    });
+  });
+}
+
+describe('example 04', () => {
+  it('is rejected whole with paths', () => {
+    const r = validateBundle(JSON.parse(read('04-invalid.json')));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['subject.id', 'subject.kind', 'changes']),
+    );
+  });
+});
+
+describe('performance', () => {
+  it('assesses a typical bundle fast enough (≥ 2,000/s, ≤ 5× parse + validate)', () => {
+    const text = read('02-clear-infiltrator.json');
+    const bundle = load('02-clear-infiltrator.json');
+    const now = new Date('2026-06-01T00:00:00Z');
+    // Best of several rounds: other test files run in parallel and steal CPU now and then.
+    const time = (fn: () => void, n: number) => {
+      for (let i = 0; i < 100; i++) fn();
+      let best = Number.POSITIVE_INFINITY;
+      for (let round = 0; round < 5; round++) {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) fn();
+        best = Math.min(best, (performance.now() - t0) / n);
+      }
+      return best;
+    };
+    const assessMs = time(() => assessPopulation([bundle], { now }), 200);
+    const parseMs = time(() => parseBundleText(text), 200);
+    expect(1000 / assessMs).toBeGreaterThan(2000);
+    expect(assessMs).toBeLessThan(parseMs * 5);
+  });
+});
