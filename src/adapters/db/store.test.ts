@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialects, type TestDatabase } from '../../../test/db.ts';
 import type { CaseBundle } from '../../core/bundle/schema.ts';
 import { appendAudit, listAuditEntries, verifyAuditChain } from './audit.ts';
-import { migrateToLatest } from './database.ts';
+import { migrateToLatest, SQLITE_FILE_NAME } from './database.ts';
 import type { AuditActor } from './records.ts';
 import { insertAssessment, listAssessments } from './repositories/assessments.repository.ts';
 import { insertCase, updateCaseStatus } from './repositories/cases.repository.ts';
@@ -233,3 +235,36 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('SQLite with two processes on one file', () => {
+  it('waits for the other process to release the write lock instead of failing', async () => {
+    const t = await createTestDatabase('sqlite');
+    // Another process (think: the CLI next to the server) holds the write lock for 300 ms.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const d = new D(process.argv[1]); d.exec('begin immediate');
+         process.stdout.write('locked\\n'); setTimeout(() => { d.exec('commit'); d.close(); }, 300);`,
+        path.join(t.options.dataDir, SQLITE_FILE_NAME),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('locked')) resolve();
+        });
+        holder.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
+      });
+      await t.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('audit_log').select('seq').execute();
+        await appendAudit(trx, { at: AT, actor, action: 'test.two', targetType: 'x' });
+      });
+      expect(await verifyAuditChain(t.db)).toEqual({ ok: true, entries: 1 });
+    } finally {
+      holder.kill();
+      await t.destroy();
+    }
+  });
+});
