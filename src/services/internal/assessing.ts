@@ -7,7 +7,7 @@ import type { AuditActor } from '../../adapters/db/records.ts';
 import { insertAssessment } from '../../adapters/db/repositories/assessments.repository.ts';
 import { getSetting } from '../../adapters/db/repositories/settings.repository.ts';
 import {
-  findSubject,
+  findSubjectRisk,
   listAllBundles,
   updateSubjectAssessment,
 } from '../../adapters/db/repositories/subjects.repository.ts';
@@ -75,7 +75,7 @@ export async function recordAssessment(
   assessment: DetailedAssessment,
   trigger: AssessmentTrigger,
 ): Promise<void> {
-  const previous = await findSubject(trx, subjectId);
+  const previous = await findSubjectRisk(trx, subjectId);
   const id = app.ids.newId();
   const at = app.clock.now().toISOString();
   await insertAssessment(trx, { id, subjectId, createdAt: at, trigger, assessment });

@@ -107,6 +107,19 @@ export async function findSubject(db: Executor, id: string): Promise<SubjectReco
   return row ? subjectRowToSubject(row) : null;
 }
 
+/** The latest band and score only (no bundle parsing). */
+export async function findSubjectRisk(
+  db: Executor,
+  id: string,
+): Promise<{ band: Band | null; score: number | null } | null> {
+  const row = await db
+    .selectFrom('subjects')
+    .select(['band', 'score'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { band: row.band as Band | null, score: row.score === null ? null : Number(row.score) } : null;
+}
+
 export async function subjectExists(db: Executor, id: string): Promise<boolean> {
   const row = await db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
