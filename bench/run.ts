@@ -1,0 +1,29 @@
+// `npm run bench`: runs every benchmark and prints a table; results also go to bench/results/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runAssessBench } from './assess.bench.ts';
+import { runServerBench } from './server.bench.ts';
+
+const only = process.argv[2];
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+
+if (only === undefined || only === 'assess') {
+  console.log('Assessment vs JSON.parse + schema validation (one core, same process)');
+  const rows = runAssessBench();
+  console.table(rows);
+  console.log(
+    'ratio = assessment cost / (parse + validate) cost; target: >= 2,000 assessments/s and ratio <= 5',
+  );
+  results.assess = rows;
+}
+if (only === undefined || only === 'server') {
+  console.log('\nServer: GET a subject with its assessment at a fixed rate on SQLite (autocannon, loopback)');
+  const server = await runServerBench();
+  console.table([server]);
+  console.log('target: p99 < 50 ms at 200 requests/s');
+  results.server = server;
+}
+
+const dir = path.resolve(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

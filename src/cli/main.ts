@@ -1,0 +1,111 @@
+// The `gatecheck` command. Every option can also be set from an environment variable
+// (shown in --help). Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './read-bundles.ts';
+
+const program = new Command();
+
+program
+  .name('gatecheck')
+  .description('Gatecheck: find remote hires who are not who they claim to be.')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+const jsonOption = () => new Option('--json', 'print JSON only').env('GATECHECK_JSON');
+const dataDirOption = () =>
+  new Option('--data-dir <dir>', 'where the SQLite database and stored files live')
+    .env('GATECHECK_DATA_DIR')
+    .default('./data');
+const databaseOption = () =>
+  new Option('--database-url <url>', 'PostgreSQL connection URL (default: SQLite under --data-dir)').env(
+    'DATABASE_URL',
+  );
+
+program
+  .command('assess')
+  .description('assess case bundles (files or folders of .json); all given form one population')
+  .argument('<bundles...>', 'bundle files or folders')
+  .addOption(jsonOption())
+  .addOption(
+    new Option('--at <time>', 'assess as of this moment (ISO 8601; default now)').env('GATECHECK_AT'),
+  )
+  .action(async (paths: string[], options: { json?: boolean; at?: string }) => {
+    const { assessBundles } = await import('./commands/assess-bundles.ts');
+    process.exitCode = await assessBundles(paths, options);
+  });
+
+program
+  .command('signals')
+  .description('list the signal catalog')
+  .addOption(jsonOption())
+  .action(async (options: { json?: boolean }) => {
+    const { listSignals } = await import('./commands/list-signals.ts');
+    process.exitCode = listSignals(options);
+  });
+
+program
+  .command('import')
+  .description('import case bundles into the database (each bundle all-or-nothing)')
+  .argument('<bundles...>', 'bundle files or folders')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (paths: string[], options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { importBundleFiles } = await import('./commands/import-bundles.ts');
+    process.exitCode = await importBundleFiles(paths, options);
+  });
+
+const audit = program.command('audit').description('audit log tools');
+audit
+  .command('verify')
+  .description('check the hash chain of the audit log; exit 1 if any entry was edited or deleted')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { verifyAuditLog } = await import('./commands/verify-audit.ts');
+    process.exitCode = await verifyAuditLog(options);
+  });
+
+program
+  .command('start')
+  .description('start the web app and API')
+  .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default('8080'))
+  .addOption(new Option('--host <host>', 'address to listen on').env('HOST'))
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .addOption(new Option('--no-build', 'do not build the web UI even if it is missing or stale'))
+  .action(
+    async (options: {
+      port: string;
+      host?: string;
+      dataDir: string;
+      databaseUrl?: string;
+      build: boolean;
+    }) => {
+      const { startCommand } = await import('./commands/start-server.ts');
+      await startCommand(options);
+    },
+  );
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; everything else commander reports is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`gatecheck: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`gatecheck: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
