@@ -1,0 +1,109 @@
+// Starts the HTTP server: builds the application context, listens, prints where to go (and, on the very
+// first start, the one-time setup link), and shuts down cleanly on SIGINT/SIGTERM.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config } from '../config/config.ts';
+import { closeAppContext, createAppContext } from '../services/create-app-context.ts';
+import { issueSetupToken } from '../services/setup-instance.ts';
+import { type CreateAppOptions, createApp } from './app.ts';
+import { VERSION } from './version.ts';
+
+export type StartServerOptions = CreateAppOptions & {
+  /** Where the start-up lines go; default stdout. */
+  print?: (line: string) => void;
+  /** Install SIGINT/SIGTERM handlers that stop the server and exit (default true). */
+  handleSignals?: boolean;
+};
+
+export type RunningServer = {
+  /** The public URL (GATECHECK_PUBLIC_URL, default http://localhost:<port>). */
+  url: string;
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** Stops accepting connections, waits for running jobs, closes the database. Idempotent. */
+  close(): Promise<void>;
+};
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const ctx = await createAppContext(config);
+  const app = createApp(ctx, options.webDir === undefined ? {} : { webDir: options.webDir });
+
+  let server: ReturnType<typeof serve>;
+  let port: number;
+  try {
+    ({ server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+      (resolve, reject) => {
+        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>
+          resolve({ server: s, port: info.port }),
+        );
+        s.once('error', reject);
+      },
+    ));
+  } catch (error) {
+    await closeAppContext(ctx);
+    throw error;
+  }
+
+  const url = config.publicUrl;
+  print(
+    `Gatecheck ${VERSION} is running at ${url} (database: ${ctx.database.dialect}, listening on ${config.host}:${port})`,
+  );
+  const setup = await issueSetupToken(ctx);
+  if (setup !== null) {
+    print('');
+    print('No admin account exists yet. Open this one-time link to create it:');
+    print(`  ${url}/setup?token=${encodeURIComponent(setup.token)}`);
+    print('(A new link is printed at every start until the first admin is created.)');
+    print('');
+  }
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+          resolve();
+        }, SHUTDOWN_GRACE_MS);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await closeAppContext(ctx);
+    })();
+    return closing;
+  };
+
+  if (options.handleSignals ?? true) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      print(`Received ${signal}; shutting down…`);
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('[gatecheck] error during shutdown', error);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const plainClose = close;
+    return {
+      url,
+      port,
+      close: () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        return plainClose();
+      },
+    };
+  }
+
+  return { url, port, close };
+}

@@ -1,0 +1,29 @@
+// Every /api/v1 route, registered in one place.
+import type { ServerApp } from '../types.ts';
+import { registerAssessRoutes } from './assess.routes.ts';
+import { registerAuditRoutes } from './audit.routes.ts';
+import { registerAuthRoutes } from './auth.routes.ts';
+import { registerCaseRoutes } from './cases.routes.ts';
+import { registerHealthRoutes } from './health.routes.ts';
+import { registerJobRoutes } from './jobs.routes.ts';
+import { registerPolicyRoutes } from './policy.routes.ts';
+import { registerSetupRoutes } from './setup.routes.ts';
+import { registerSignalRoutes } from './signals.routes.ts';
+import { registerSubjectRoutes } from './subjects.routes.ts';
+import { registerTokenRoutes } from './tokens.routes.ts';
+import { registerUserRoutes } from './users.routes.ts';
+
+export function registerRoutes(api: ServerApp): void {
+  registerHealthRoutes(api);
+  registerSetupRoutes(api);
+  registerAuthRoutes(api);
+  registerSignalRoutes(api);
+  registerSubjectRoutes(api);
+  registerCaseRoutes(api);
+  registerAssessRoutes(api);
+  registerAuditRoutes(api);
+  registerPolicyRoutes(api);
+  registerUserRoutes(api);
+  registerTokenRoutes(api);
+  registerJobRoutes(api);
+}
