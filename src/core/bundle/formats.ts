@@ -2,7 +2,8 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const ISO_DATETIME_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const ISO_DATETIME_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -47,7 +48,11 @@ export function looksLikeDateTimeWithoutOffset(value: string): boolean {
 export function partialDateStart(value: string): number {
   const m = PARTIAL_DATE.exec(value);
   if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]) - 1, m[3] === undefined ? 1 : Number(m[3]));
+  return Date.UTC(
+    Number(m[1]),
+    m[2] === undefined ? 0 : Number(m[2]) - 1,
+    m[3] === undefined ? 1 : Number(m[3]),
+  );
 }
 
 /** Parses a partial date to the last millisecond it covers (UTC). */

@@ -17,7 +17,9 @@ export const BUNDLE_FORMAT = 'gatecheck.case-bundle/v1';
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
 const text = z.string();
-const isoDate = z.string().refine(isIsoDate, { error: (i) => `${show(i.input)} is not a calendar date in YYYY-MM-DD form` });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { error: (i) => `${show(i.input)} is not a calendar date in YYYY-MM-DD form` });
 const partialDate = z
   .string()
   .refine(isPartialDate, { error: (i) => `${show(i.input)} is not a valid YYYY-MM (or YYYY-MM-DD) date` });
@@ -27,17 +29,22 @@ const dateTime = z.string().refine(isIsoDateTimeWithOffset, {
       ? `${show(i.input)} has no UTC offset; write it as ISO 8601 with an offset, e.g. 2026-01-05T14:03:00-05:00`
       : `${show(i.input)} is not ISO 8601 with an offset, e.g. 2026-01-05T14:03:00-05:00`,
 });
-const country = z
-  .string()
-  .refine(isCountryCode, { error: (i) => `${show(i.input)} is not an ISO 3166-1 alpha-2 country code (e.g. CA, US, KP)` });
-const currency = z
-  .string()
-  .refine(isCurrencyCode, { error: (i) => `${show(i.input)} is not an ISO 4217 currency code (e.g. CAD, USD)` });
+const country = z.string().refine(isCountryCode, {
+  error: (i) => `${show(i.input)} is not an ISO 3166-1 alpha-2 country code (e.g. CA, US, KP)`,
+});
+const currency = z.string().refine(isCurrencyCode, {
+  error: (i) => `${show(i.input)} is not an ISO 4217 currency code (e.g. CAD, USD)`,
+});
 const timezone = z
   .string()
   .refine(isTimeZone, { error: (i) => `${show(i.input)} is not an IANA time zone (e.g. America/Toronto)` });
-const ip = z.string().refine(isIpAddress, { error: (i) => `${show(i.input)} is not an IPv4 or IPv6 address` });
-const nonNegative = z.number().finite().nonnegative({ error: (i) => `${show(i.input)} is negative; expected zero or more` });
+const ip = z
+  .string()
+  .refine(isIpAddress, { error: (i) => `${show(i.input)} is not an IPv4 or IPv6 address` });
+const nonNegative = z
+  .number()
+  .finite()
+  .nonnegative({ error: (i) => `${show(i.input)} is negative; expected zero or more` });
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
@@ -54,9 +61,23 @@ export const INTERVIEW_STATUSES = ['held', 'cancelled_by_candidate', 'no_show', 
 export const OCCLUSION_RESULTS = ['passed', 'artifact', 'refused', 'not_done'] as const;
 export const HISTORY_SOURCES = ['resume', 'application', 'interview', 'reference', 'document'] as const;
 export const CHANNELS = ['direct', 'job_board', 'referral', 'vendor', 'freelance_platform'] as const;
-export const DOCUMENT_KINDS = ['passport', 'national_id', 'drivers_license', 'work_permit', 'diploma', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'passport',
+  'national_id',
+  'drivers_license',
+  'work_permit',
+  'diploma',
+  'other',
+] as const;
 export const REFERENCE_OUTCOMES = ['verified', 'unverifiable', 'contradicts', 'pending'] as const;
-export const CHANGE_FIELDS = ['shipping_address', 'home_address', 'bank_account', 'phone', 'email', 'legal_name'] as const;
+export const CHANGE_FIELDS = [
+  'shipping_address',
+  'home_address',
+  'bank_account',
+  'phone',
+  'email',
+  'legal_name',
+] as const;
 export const PAYMENT_KINDS = ['payroll', 'request', 'transfer'] as const;
 export const PAYMENT_METHODS = ['bank', 'crypto', 'payment_platform'] as const;
 export const INCIDENT_KINDS = [
@@ -92,9 +113,11 @@ export const addressSchema = z.looseObject({
 });
 
 export const subjectSchema = z.looseObject({
-  id: z.string({ error: (i) => (i.input === undefined ? 'missing (required)' : 'expected a string') }).min(1, {
-    error: 'must not be empty',
-  }),
+  id: z
+    .string({ error: (i) => (i.input === undefined ? 'missing (required)' : 'expected a string') })
+    .min(1, {
+      error: 'must not be empty',
+    }),
   kind: oneOf(SUBJECT_KINDS, 'a subject kind').optional(),
   name: text.optional(),
   aliases: z.array(text).optional(),
@@ -111,7 +134,9 @@ export const subjectSchema = z.looseObject({
     .array(z.looseObject({ sha256: text.optional(), phash: text.optional(), source: text.optional() }))
     .optional(),
   household: z
-    .array(z.looseObject({ name: text.optional(), relationship: text.optional(), subjectId: text.optional() }))
+    .array(
+      z.looseObject({ name: text.optional(), relationship: text.optional(), subjectId: text.optional() }),
+    )
     .optional(),
 });
 
@@ -173,7 +198,9 @@ const loginSchema = z.looseObject({
 export const caseBundleSchema = z.looseObject({
   format: z.literal(BUNDLE_FORMAT, {
     error: (i) =>
-      i.input === undefined ? 'missing (required)' : `${show(i.input)} is not a known format; expected ${BUNDLE_FORMAT}`,
+      i.input === undefined
+        ? 'missing (required)'
+        : `${show(i.input)} is not a known format; expected ${BUNDLE_FORMAT}`,
   }),
   subject: subjectSchema,
   resume: z.looseObject({ text: text.optional(), file: text.optional() }).optional(),
@@ -244,7 +271,14 @@ export const caseBundleSchema = z.looseObject({
     )
     .optional(),
   verifications: z
-    .array(z.looseObject({ kind: text.optional(), at: dateTime.optional(), status: text.optional(), result: z.unknown() }))
+    .array(
+      z.looseObject({
+        kind: text.optional(),
+        at: dateTime.optional(),
+        status: text.optional(),
+        result: z.unknown(),
+      }),
+    )
     .optional(),
   logins: z.array(loginSchema).optional(),
   changes: z

@@ -25,7 +25,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)})`;
+  if (typeof value === 'string')
+    return `a string (${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)})`;
   if (typeof value === 'number') return `a number (${value})`;
   if (typeof value === 'boolean') return `a boolean (${value})`;
   if (typeof value === 'object') return 'an object';
@@ -43,7 +44,8 @@ function issueToProblem(issue: z.core.$ZodIssue): Problem {
     if (issue.input === undefined) return { path, message: 'missing (required)' };
     return { path, message: `${describeType(issue.input)}; expected ${article(issue.expected)}` };
   }
-  if (issue.code === 'unrecognized_keys') return { path, message: `unexpected keys: ${issue.keys.join(', ')}` };
+  if (issue.code === 'unrecognized_keys')
+    return { path, message: `unexpected keys: ${issue.keys.join(', ')}` };
   return { path, message: issue.message };
 }
 
@@ -85,10 +87,7 @@ export function validateBundle(value: unknown): BundleValidation {
 }
 
 /** Parses and validates bundle JSON text from an untrusted source. */
-export function parseBundleText(
-  text: string,
-  options: { maxBytes?: number } = {},
-): BundleValidation {
+export function parseBundleText(text: string, options: { maxBytes?: number } = {}): BundleValidation {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
   // A UTF-8 byte count without a Buffer: a string of n UTF-16 units is at most 3n bytes.
   const bytes = text.length * 3 <= maxBytes ? text.length : new TextEncoder().encode(text).length;
@@ -106,7 +105,10 @@ export function parseBundleText(
     return { ok: false, problems: [{ path: '(root)', message: `not valid JSON: ${detail}` }] };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, problems: [{ path: '(root)', message: `${describeType(value)}; expected a case-bundle object` }] };
+    return {
+      ok: false,
+      problems: [{ path: '(root)', message: `${describeType(value)}; expected a case-bundle object` }],
+    };
   }
   return validateBundle(value);
 }

@@ -2,7 +2,14 @@
 import { DomainError } from '../errors.ts';
 
 export type CaseStatus = 'open' | 'in_review' | 'escalated' | 'cleared' | 'reported' | 'closed';
-export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'in_review', 'escalated', 'cleared', 'reported', 'closed'];
+export const CASE_STATUSES: readonly CaseStatus[] = [
+  'open',
+  'in_review',
+  'escalated',
+  'cleared',
+  'reported',
+  'closed',
+];
 
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   open: ['in_review'],
