@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document served at /api/openapi.json: every registered route, the shared components,
-// both security schemes, and the problem+json error response on every operation.
+// both security schemes, the case-bundle schema, and the problem+json error response on every operation.
+import { z } from 'zod';
 import { caseBundleSchema } from '../core/bundle/schema.ts';
 import { ProblemSchema } from './routes/common.schemas.ts';
 import type { ServerApp } from './types.ts';
@@ -15,12 +16,33 @@ const ERROR_RESPONSE = {
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+type JsonRecord = Record<string, unknown>;
+
+function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function buildOpenApiDocument(app: ServerApp) {
-  app.openAPIRegistry.register('CaseBundle', caseBundleSchema);
+function child(parent: JsonRecord, key: string): JsonRecord {
+  const existing = parent[key];
+  if (isRecord(existing)) return existing;
+  const created: JsonRecord = {};
+  parent[key] = created;
+  return created;
+}
+
+/**
+ * The case-bundle schema as JSON Schema, converted by zod itself (core's schema is plain zod, not extended
+ * for OpenAPI). The `$schema` key is dropped: OpenAPI 3.1 documents carry their own dialect.
+ */
+function caseBundleJsonSchema(): unknown {
+  const converted: unknown = JSON.parse(
+    JSON.stringify(z.toJSONSchema(caseBundleSchema, { io: 'input', unrepresentable: 'any' })),
+  );
+  if (isRecord(converted)) delete converted.$schema;
+  return converted;
+}
+
+export function buildOpenApiDocument(app: ServerApp): JsonRecord {
   app.openAPIRegistry.register('Problem', ProblemSchema);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -33,7 +55,7 @@ export function buildOpenApiDocument(app: ServerApp) {
     scheme: 'bearer',
     description: 'An API token (gc_…) created by an admin. No CSRF header needed.',
   });
-  const document = app.getOpenAPI31Document({
+  const generated = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Gatecheck API',
@@ -45,12 +67,16 @@ export function buildOpenApiDocument(app: ServerApp) {
     },
     servers: [{ url: '/' }],
   });
-  for (const item of Object.values(document.paths ?? {})) {
+  // Plain JSON from here on: add what the generator cannot express.
+  const parsed: unknown = JSON.parse(JSON.stringify(generated));
+  const document: JsonRecord = isRecord(parsed) ? parsed : {};
+  child(child(document, 'components'), 'schemas').CaseBundle = caseBundleJsonSchema();
+  for (const item of Object.values(child(document, 'paths'))) {
     if (!isRecord(item)) continue;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (!isRecord(operation) || !isRecord(operation.responses)) continue;
-      operation.responses.default ??= ERROR_RESPONSE;
+      if (!isRecord(operation)) continue;
+      child(operation, 'responses').default ??= ERROR_RESPONSE;
     }
   }
   return document;
