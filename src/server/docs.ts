@@ -39,11 +39,12 @@ const PAGE = `<!doctype html>
 
 const INIT = `window.addEventListener('load', function () {
   var csrfToken = null;
-  // Signed in through the web UI? "Try it out" then needs the session's CSRF token on mutating calls.
-  fetch('/api/v1/auth/me', { credentials: 'same-origin' })
-    .then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (me) { if (me && me.csrfToken) csrfToken = me.csrfToken; })
-    .catch(function () {});
+  // Signed in through the web UI? "Try it out" then needs the session's CSRF token on mutating calls;
+  // it is fetched the first time one is made (API-token callers do not need it).
+  function withCsrf(request) {
+    if (csrfToken) request.headers['X-CSRF-Token'] = csrfToken;
+    return request;
+  }
   window.ui = SwaggerUIBundle({
     url: '/api/openapi.json',
     dom_id: '#swagger-ui',
@@ -52,8 +53,12 @@ const INIT = `window.addEventListener('load', function () {
     layout: 'StandaloneLayout',
     validatorUrl: null,
     requestInterceptor: function (request) {
-      if (csrfToken) request.headers['X-CSRF-Token'] = csrfToken;
-      return request;
+      var method = (request.method || 'GET').toUpperCase();
+      if (csrfToken || method === 'GET' || method === 'HEAD' || request.headers.Authorization) return request;
+      return fetch('/api/v1/auth/me', { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (me) { if (me && me.csrfToken) csrfToken = me.csrfToken; return withCsrf(request); })
+        .catch(function () { return request; });
     }
   });
 });

@@ -25,8 +25,6 @@ export const PERMISSIONS_POLICY = [
   'payment=()',
   'usb=()',
   'serial=()',
-  'bluetooth=()',
-  'interest-cohort=()',
 ].join(', ');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
