@@ -5,17 +5,18 @@ import { closeAppContext, createAppContext } from '../services/create-app-contex
 
 export type StoreOptions = { dataDir: string; databaseUrl?: string };
 
-/** Runs `work` with an application context whose job worker is not started, then closes it. */
+/** Runs `work` with an application context (job worker off unless asked for), then closes it. */
 export async function withAppContext<T>(
   options: StoreOptions,
   work: (app: AppContext) => Promise<T>,
+  context: { startJobs?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig({
     ...process.env,
     GATECHECK_DATA_DIR: options.dataDir,
     DATABASE_URL: options.databaseUrl ?? '',
   });
-  const app = await createAppContext(config, { startJobs: false });
+  const app = await createAppContext(config, { startJobs: context.startJobs ?? false });
   try {
     return await work(app);
   } finally {

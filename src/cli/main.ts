@@ -69,6 +69,28 @@ audit
   });
 
 program
+  .command('reassess')
+  .description('re-assess every stored subject now (e.g. after a policy change), with progress')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { reassessSubjects } = await import('./commands/reassess-subjects.ts');
+    process.exitCode = await reassessSubjects(options);
+  });
+
+program
+  .command('jobs')
+  .description('list recent long-running work (re-assessments, imports) with status and progress')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { listJobsCommand } = await import('./commands/list-jobs.ts');
+    process.exitCode = await listJobsCommand(options);
+  });
+
+program
   .command('start')
   .description('start the web app and API')
   .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default('8080'))
