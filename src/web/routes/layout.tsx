@@ -142,7 +142,7 @@ export function AppLayout() {
                       <Text size="sm" fw={500} lh={1.2}>
                         {me.user.name}
                       </Text>
-                      <Text size="xs" c="dimmed" lh={1.2} data-testid="user-role">
+                      <Text size="xs" c="dimmed" lh={1.2} data-testid="current-user-role">
                         {ROLE_LABELS[me.user.role] ?? me.user.role}
                       </Text>
                     </Stack>

@@ -69,8 +69,7 @@ export function timeZoneOptions(): string[] {
   } catch {
     zones = [];
   }
-  const extra = [browserTimeZone(), 'UTC'].filter((z) => z && !zones.includes(z));
-  return [...extra, ...zones];
+  return [...new Set([browserTimeZone(), 'UTC', ...zones].filter(Boolean))];
 }
 
 export function browserTimeZone(): string {

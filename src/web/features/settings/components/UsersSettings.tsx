@@ -61,7 +61,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             error={fieldError('name')}
-            data-testid="user-name"
+            data-testid="new-user-name"
           />
           <TextInput
             label="Email"
@@ -70,14 +70,14 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={fieldError('email')}
-            data-testid="user-email"
+            data-testid="new-user-email"
           />
           <NativeSelect
             label="Role"
             data={ROLE_OPTIONS}
             value={role}
             onChange={(e) => setRole(e.currentTarget.value as Role)}
-            data-testid="user-role"
+            data-testid="new-user-role"
           />
           <PasswordInput
             visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
@@ -90,7 +90,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
               fieldError('password') ??
               (password && password.length < 12 ? `${password.length} of 12 characters` : undefined)
             }
-            data-testid="user-password"
+            data-testid="new-user-password"
           />
           {create.error ? (
             <Alert color="red" role="alert">
@@ -106,7 +106,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" disabled={!valid} loading={create.isPending} data-testid="user-submit">
+            <Button type="submit" disabled={!valid} loading={create.isPending} data-testid="new-user-submit">
               Add user
             </Button>
           </Group>

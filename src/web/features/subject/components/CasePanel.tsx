@@ -33,7 +33,8 @@ function eventText(e: CaseEvent): string {
       const name = typeof e.data?.assigneeName === 'string' ? e.data.assigneeName : e.to;
       return name ? `Assigned to ${name}` : 'Unassigned';
     }
-    return `${status(e.from) || 'New'} → ${status(e.to)}`;
+    if (!e.from) return `Case opened (${status(e.to) || 'Open'})`;
+    return `${status(e.from)} → ${status(e.to)}`;
   }
   return humanize(kind || 'event');
 }
