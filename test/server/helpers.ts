@@ -131,7 +131,7 @@ export async function createTestServer(
         body: JSON.stringify({ email: address, password: PASSWORD }),
       });
       if (res.status !== 200) throw new Error(`sign-in as ${role} failed: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as { csrfToken: string };
+      const body: { csrfToken: string } = await res.json();
       const cookie = cookieFrom(res, 'gc_session');
       if (!cookie) throw new Error('sign-in set no session cookie');
       return cookieClient(server, role, cookie.value, body.csrfToken);

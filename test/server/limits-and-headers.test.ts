@@ -32,12 +32,13 @@ describe('request size limits', () => {
         controller.close();
       },
     });
-    const res = await recruiter.request('/api/v1/subjects', {
+    const init: RequestInit & { duplex: 'half' } = {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
       duplex: 'half',
-    } as RequestInit);
+    };
+    const res = await recruiter.request('/api/v1/subjects', init);
     expect(res.status).toBe(413);
   });
 

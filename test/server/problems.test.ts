@@ -5,7 +5,7 @@ import { type Client, createTestServer, type TestServer } from './helpers.ts';
 async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const body = await res.json();
+  const body: { problems?: { path: string; message: string }[] } = await res.json();
   expect(body).toMatchObject({
     type: `urn:gatecheck:problem:${code}`,
     title: expect.any(String),
@@ -16,7 +16,7 @@ async function expectProblem(res: Response, status: number, code: string) {
   expect(
     Object.keys(body).every((k) => ['type', 'title', 'status', 'detail', 'code', 'problems'].includes(k)),
   ).toBe(true);
-  return body as { problems?: { path: string; message: string }[] };
+  return body;
 }
 
 describe('problem+json', () => {

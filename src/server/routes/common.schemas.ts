@@ -16,16 +16,10 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
-export const RoleSchema = z
-  .enum(ROLES as readonly ['admin', 'investigator', 'recruiter', 'viewer'])
-  .openapi('Role');
-export const CaseStatusSchema = z
-  .enum(CASE_STATUSES as readonly ['open', 'in_review', 'escalated', 'cleared', 'reported', 'closed'])
-  .openapi('CaseStatus');
-export const BandSchema = z.enum(BANDS as readonly ['low', 'elevated', 'high', 'critical']).openapi('Band');
-export const SeveritySchema = z
-  .enum(SEVERITIES as readonly ['low', 'medium', 'high', 'critical'])
-  .openapi('Severity');
+export const RoleSchema = z.enum(ROLES).openapi('Role');
+export const CaseStatusSchema = z.enum(CASE_STATUSES).openapi('CaseStatus');
+export const BandSchema = z.enum(BANDS).openapi('Band');
+export const SeveritySchema = z.enum(SEVERITIES).openapi('Severity');
 
 const json = z.unknown();
 const jsonObject = z.record(z.string(), z.unknown());
