@@ -60,6 +60,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Serv
     document ??= buildOpenApiDocument(app);
     return c.json(document, 200, { 'cache-control': 'no-cache' });
   });
+  app.get('/api/docs/', (c) => c.redirect('/api/docs', 301));
   app.route('/api/docs', docsRoutes());
 
   app.all('/api/*', (c) => throughContext(c, notFoundResponse(c.req.method, c.req.path)));

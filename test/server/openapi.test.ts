@@ -95,6 +95,12 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.Problem).toBeDefined();
   });
 
+  it('redirects /api/docs/ to the page', async () => {
+    const res = await t.anonymous.request('/api/docs/');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/api/docs');
+  });
+
   it('has a browsable reference page served from local files', async () => {
     const page = await t.anonymous.request('/api/docs');
     expect(page.status).toBe(200);
