@@ -6,6 +6,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { isApiError } from './api/client.ts';
 import { meKey } from './features/auth/queries.ts';
 import { AppRoutes } from './routes/index.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -44,7 +45,9 @@ export function App() {
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <AppRoutes />
+          <ErrorBoundary>
+            <AppRoutes />
+          </ErrorBoundary>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

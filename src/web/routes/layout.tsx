@@ -25,6 +25,7 @@ import { Suspense } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../features/auth/queries.ts';
 import { JobsIndicator } from '../features/jobs/components/JobsIndicator.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { ErrorPage, PageLoader } from '../ui/feedback.tsx';
 import { ROLE_LABELS } from '../ui/labels.ts';
 
@@ -97,6 +98,7 @@ export function AppLayout() {
   const me = useMe().data;
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   if (!me) return null;
   const isAdmin = me.user.role === 'admin';
@@ -176,9 +178,11 @@ export function AppLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary key={location.pathname}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -111,15 +111,38 @@ function Transitions({ detail }: { detail: SubjectDetail }) {
 function Assignee({ detail, canWork }: { detail: SubjectDetail; canWork: boolean }) {
   const users = useAssignableUsers(canWork);
   const assign = useAssign(detail.id);
+  const me = useMe().data?.user;
   const current = detail.case.assignee;
   if (!canWork || users.data === null || users.data === undefined) {
+    // Only admins may list users; anyone who works cases can still take one or let it go.
+    const mine = me && current?.id === me.id;
     return (
-      <Text size="sm" data-testid="case-assignee">
-        <Text span c="dimmed">
-          Assigned to:{' '}
+      <Stack gap={4}>
+        <Text size="sm" data-testid="case-assignee">
+          <Text span c="dimmed">
+            Assigned to:{' '}
+          </Text>
+          {current?.name ?? 'Nobody yet'}
         </Text>
-        {current?.name ?? 'Nobody yet'}
-      </Text>
+        {canWork && me && users.data === null ? (
+          <Group gap="xs">
+            <Button
+              size="compact-xs"
+              variant="light"
+              loading={assign.isPending}
+              onClick={() => assign.mutate({ userId: mine ? null : me.id })}
+              data-testid="assign-me"
+            >
+              {mine ? 'Unassign me' : 'Assign to me'}
+            </Button>
+          </Group>
+        ) : null}
+        {assign.error ? (
+          <Text size="xs" c="red">
+            {errorMessage(assign.error)}
+          </Text>
+        ) : null}
+      </Stack>
     );
   }
   const data = [
