@@ -62,11 +62,13 @@ describe('api client', () => {
     setCsrfToken('tok-1');
     await api('/subjects');
     await api('/subjects/x/case/notes', { method: 'POST', body: { text: 'hi' } });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
     const [getCall, postCall] = fetchMock.mock.calls;
-    expect((getCall?.[1].headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined();
-    expect((postCall?.[1].headers as Record<string, string>)['X-CSRF-Token']).toBe('tok-1');
-    expect(postCall?.[1].credentials).toBe('same-origin');
-    expect(postCall?.[0]).toBe('/api/v1/subjects/x/case/notes');
+    if (!getCall || !postCall) throw new Error('fetch was not called twice');
+    expect((getCall[1].headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined();
+    expect((postCall[1].headers as Record<string, string>)['X-CSRF-Token']).toBe('tok-1');
+    expect(postCall[1].credentials).toBe('same-origin');
+    expect(postCall[0]).toBe('/api/v1/subjects/x/case/notes');
   });
 
   it('reports an unreachable server as a network error', async () => {
