@@ -17,12 +17,20 @@ export type ProblemDetail = { path: string; message: string };
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly problems: ProblemDetail[] | undefined;
+  /** For 'rate_limited': how long the caller should wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: DomainErrorCode, message: string, problems?: ProblemDetail[]) {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    problems?: ProblemDetail[],
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.problems = problems;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

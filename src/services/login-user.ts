@@ -40,6 +40,8 @@ export async function login(
     throw new DomainError(
       'rate_limited',
       `Too many failed sign-ins for this account from this address; try again in ${app.config.login.windowMinutes} minutes`,
+      undefined,
+      { retryAfterSeconds: app.config.login.windowMinutes * 60 },
     );
   }
 
