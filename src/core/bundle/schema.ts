@@ -11,6 +11,23 @@ import {
   isTimeZone,
   looksLikeDateTimeWithoutOffset,
 } from './formats.ts';
+import {
+  CHANGE_FIELDS,
+  CHANNELS,
+  DOCUMENT_KINDS,
+  HISTORY_SOURCES,
+  INCIDENT_KINDS,
+  INTERVIEW_MODES,
+  INTERVIEW_STATUSES,
+  OCCLUSION_RESULTS,
+  PAYMENT_KINDS,
+  PAYMENT_METHODS,
+  RATE_PERIODS,
+  REFERENCE_OUTCOMES,
+  SUBJECT_KINDS,
+} from './vocabulary.ts';
+
+export * from './vocabulary.ts';
 
 export const BUNDLE_FORMAT = 'gatecheck.case-bundle/v1';
 
@@ -55,41 +72,6 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: 
   });
 }
 
-export const SUBJECT_KINDS = ['candidate', 'employee'] as const;
-export const INTERVIEW_MODES = ['video', 'phone', 'chat', 'email', 'in_person'] as const;
-export const INTERVIEW_STATUSES = ['held', 'cancelled_by_candidate', 'no_show', 'rescheduled'] as const;
-export const OCCLUSION_RESULTS = ['passed', 'artifact', 'refused', 'not_done'] as const;
-export const HISTORY_SOURCES = ['resume', 'application', 'interview', 'reference', 'document'] as const;
-export const CHANNELS = ['direct', 'job_board', 'referral', 'vendor', 'freelance_platform'] as const;
-export const DOCUMENT_KINDS = [
-  'passport',
-  'national_id',
-  'drivers_license',
-  'work_permit',
-  'diploma',
-  'other',
-] as const;
-export const REFERENCE_OUTCOMES = ['verified', 'unverifiable', 'contradicts', 'pending'] as const;
-export const CHANGE_FIELDS = [
-  'shipping_address',
-  'home_address',
-  'bank_account',
-  'phone',
-  'email',
-  'legal_name',
-] as const;
-export const PAYMENT_KINDS = ['payroll', 'request', 'transfer'] as const;
-export const PAYMENT_METHODS = ['bank', 'crypto', 'payment_platform'] as const;
-export const INCIDENT_KINDS = [
-  'byod_request',
-  'prepayment_request',
-  'identity_owner_dispute',
-  'exfiltration',
-  'identity_switch',
-  'extortion',
-  'other',
-] as const;
-
 const location = z.looseObject({
   city: text.optional(),
   region: text.optional(),
@@ -100,7 +82,7 @@ const location = z.looseObject({
 const rate = z.looseObject({
   amount: nonNegative,
   currency: currency.optional(),
-  per: oneOf(['hour', 'day', 'week', 'month', 'year'] as const, 'a rate period').optional(),
+  per: oneOf(RATE_PERIODS, 'a rate period').optional(),
 });
 
 export const addressSchema = z.looseObject({

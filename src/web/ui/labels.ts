@@ -107,38 +107,18 @@ export const STATUS_COLORS: Record<string, string> = {
   closed: 'dark',
 };
 
-export const INTERVIEW_MODES = ['video', 'phone', 'chat', 'email', 'in_person'] as const;
-export const INTERVIEW_STATUSES = ['held', 'cancelled_by_candidate', 'no_show', 'rescheduled'] as const;
-export const OCCLUSION_RESULTS = ['passed', 'artifact', 'refused', 'not_done'] as const;
-export const DOCUMENT_KINDS = [
-  'passport',
-  'national_id',
-  'drivers_license',
-  'work_permit',
-  'diploma',
-  'other',
-] as const;
-export const REFERENCE_OUTCOMES = ['verified', 'unverifiable', 'contradicts', 'pending'] as const;
-export const CHANGE_FIELDS = [
-  'shipping_address',
-  'home_address',
-  'bank_account',
-  'phone',
-  'email',
-  'legal_name',
-] as const;
-export const PAYMENT_KINDS = ['payroll', 'request', 'transfer'] as const;
-export const PAYMENT_METHODS = ['bank', 'crypto', 'payment_platform'] as const;
-export const RATE_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
-export const INCIDENT_KINDS = [
-  'byod_request',
-  'prepayment_request',
-  'identity_owner_dispute',
-  'exfiltration',
-  'identity_switch',
-  'extortion',
-  'other',
-] as const;
+export {
+  CHANGE_FIELDS,
+  DOCUMENT_KINDS,
+  INCIDENT_KINDS,
+  INTERVIEW_MODES,
+  INTERVIEW_STATUSES,
+  OCCLUSION_RESULTS,
+  PAYMENT_KINDS,
+  PAYMENT_METHODS,
+  RATE_PERIODS,
+  REFERENCE_OUTCOMES,
+} from '../../core/bundle/vocabulary.ts';
 
 export const ENUM_LABELS: Record<string, string> = {
   video: 'Video call',
