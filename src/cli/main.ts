@@ -97,7 +97,11 @@ program
   .addOption(new Option('--host <host>', 'address to listen on').env('HOST'))
   .addOption(dataDirOption())
   .addOption(databaseOption())
-  .addOption(new Option('--no-build', 'do not build the web UI even if it is missing or stale'))
+  .addOption(
+    new Option('--no-build', 'do not build the web UI even if it is missing or stale').env(
+      'GATECHECK_NO_BUILD',
+    ),
+  )
   .action(
     async (options: {
       port: string;
