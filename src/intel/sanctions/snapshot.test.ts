@@ -6,6 +6,7 @@ import { emptyEntry } from './model.ts';
 import {
   DEFAULT_DATA_DIR,
   diffSnapshots,
+  entryVersion,
   loadDefaultSnapshot,
   loadSnapshot,
   type SnapshotManifest,
@@ -63,5 +64,17 @@ describe('diffSnapshots', () => {
         { list: 'un', added: ['KPe.001'], removed: ['KPi.002'], changed: ['KPi.001'] },
       ],
     });
+  });
+});
+
+describe('entryVersion', () => {
+  it('changes with the content, not with key order', () => {
+    const a = emptyEntry('un', 'KPi.001', 'individual', 'YUN HO-JIN');
+    const reordered = { ...a, remarks: 'x', name: 'YUN HO-JIN' };
+    const { name, ...rest } = a;
+    const same = { remarks: 'x', ...rest, name };
+    expect(entryVersion(reordered)).toBe(entryVersion(same));
+    expect(entryVersion(reordered)).not.toBe(entryVersion(a));
+    expect(entryVersion(a)).toMatch(/^[0-9a-f]{16}$/);
   });
 });

@@ -279,6 +279,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A short content hash of an entry: it changes when the entry changes (for "dismissed until the entry changes"). */
+export function entryVersion(entry: SanctionsEntry): string {
+  return createHash('sha256').update(canonical(entry)).digest('hex').slice(0, 16);
+}
+
 /** Entry ids added, removed and changed per list, from snapshot `a` (previous) to `b` (next). */
 export function diffSnapshots(
   a: Pick<SanctionsSnapshot, 'entries'>,
