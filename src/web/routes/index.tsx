@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { PageLoader } from '../ui/feedback.tsx';
-import { AppLayout, RequireAdmin, RequireAuth } from './layout.tsx';
+import { AppLayout, RequireAuth } from './layout.tsx';
 import { NotFoundPage } from './not-found.tsx';
 
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage.tsx'));
@@ -11,6 +11,7 @@ const SubjectsPage = lazy(() => import('../features/subjects/components/Subjects
 const ImportPage = lazy(() => import('../features/import/components/ImportPage.tsx'));
 const SubjectPage = lazy(() => import('../features/subject/components/SubjectPage.tsx'));
 const SignalsPage = lazy(() => import('../features/signals/components/SignalsPage.tsx'));
+const ScreenPage = lazy(() => import('../features/sanctions/components/ScreenPage.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx'));
 
 export function AppRoutes() {
@@ -27,9 +28,9 @@ export function AppRoutes() {
             <Route path="/import" element={<ImportPage />} />
             <Route path="/subjects/:id" element={<SubjectPage />} />
             <Route path="/signals" element={<SignalsPage />} />
-            <Route element={<RequireAdmin />}>
-              <Route path="/settings" element={<SettingsPage />} />
-            </Route>
+            <Route path="/screen" element={<ScreenPage />} />
+            {/* Every role may read the sanctions lists tab; the other tabs check for admin themselves. */}
+            <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -19,6 +19,7 @@ import {
   IconLogout,
   IconSettings,
   IconShieldCheck,
+  IconUserSearch,
   IconUsers,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -63,7 +64,8 @@ const NAV: NavItem[] = [
   { to: '/', label: 'Subjects', icon: IconUsers, end: true },
   { to: '/import', label: 'Import', icon: IconFileImport },
   { to: '/signals', label: 'Signals', icon: IconListDetails },
-  { to: '/settings', label: 'Settings', icon: IconSettings, adminOnly: true },
+  { to: '/screen', label: 'Screening', icon: IconUserSearch },
+  { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
 function NavLinks({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate?: () => void }) {

@@ -1,13 +1,20 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAdjustments, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconKey, IconListSearch, IconUsers } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
+import { useMe } from '../../auth/queries.ts';
+import { SanctionsListsSettings } from '../../sanctions/components/SanctionsListsSettings.tsx';
 import { PolicySettings } from './PolicySettings.tsx';
 import { TokensSettings } from './TokensSettings.tsx';
 import { UsersSettings } from './UsersSettings.tsx';
 
+const ADMIN_TABS = ['policy', 'users', 'tokens'];
+
 export default function SettingsPage() {
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'policy';
+  const isAdmin = useMe().data?.user.role === 'admin';
+  const asked = params.get('tab') ?? (isAdmin ? 'policy' : 'sanctions');
+  // Everyone may read the sanctions lists; the other tabs are for admins only.
+  const tab = !isAdmin && ADMIN_TABS.includes(asked) ? 'sanctions' : asked;
   return (
     <Stack maw={1100} mx="auto">
       <Stack gap={2}>
@@ -15,7 +22,9 @@ export default function SettingsPage() {
           Settings
         </Title>
         <Text c="dimmed" size="sm">
-          How strict Gatecheck is, who can use it, and keys for other systems.
+          {isAdmin
+            ? 'How strict Gatecheck is, who can use it, keys for other systems, and the sanctions lists it screens against.'
+            : 'The sanctions lists Gatecheck screens against. Other settings are for admins.'}
         </Text>
       </Stack>
       <Tabs
@@ -24,24 +33,42 @@ export default function SettingsPage() {
         keepMounted={false}
       >
         <Tabs.List mb="md">
-          <Tabs.Tab value="policy" leftSection={<IconAdjustments size={16} />}>
-            Policy
-          </Tabs.Tab>
-          <Tabs.Tab value="users" leftSection={<IconUsers size={16} />}>
-            Users
-          </Tabs.Tab>
-          <Tabs.Tab value="tokens" leftSection={<IconKey size={16} />}>
-            API tokens
+          {isAdmin ? (
+            <>
+              <Tabs.Tab value="policy" leftSection={<IconAdjustments size={16} />}>
+                Policy
+              </Tabs.Tab>
+              <Tabs.Tab value="users" leftSection={<IconUsers size={16} />}>
+                Users
+              </Tabs.Tab>
+              <Tabs.Tab value="tokens" leftSection={<IconKey size={16} />}>
+                API tokens
+              </Tabs.Tab>
+            </>
+          ) : null}
+          <Tabs.Tab
+            value="sanctions"
+            leftSection={<IconListSearch size={16} />}
+            data-testid="settings-tab-sanctions"
+          >
+            Sanctions lists
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="policy">
-          <PolicySettings />
-        </Tabs.Panel>
-        <Tabs.Panel value="users">
-          <UsersSettings />
-        </Tabs.Panel>
-        <Tabs.Panel value="tokens">
-          <TokensSettings />
+        {isAdmin ? (
+          <>
+            <Tabs.Panel value="policy">
+              <PolicySettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="users">
+              <UsersSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="tokens">
+              <TokensSettings />
+            </Tabs.Panel>
+          </>
+        ) : null}
+        <Tabs.Panel value="sanctions">
+          <SanctionsListsSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../ui/feedback.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { SEVERITY_ORDER } from '../../../ui/labels.ts';
 import { useCan } from '../../auth/queries.ts';
+import { DismissedMatches } from '../../sanctions/components/SanctionsSignalDetails.tsx';
 import { signalById, useCatalog } from '../../signals/queries.ts';
 import { useAssessments, useReassess } from '../queries.ts';
 import { ScoreBreakdown, ScoreHistory } from './charts.tsx';
@@ -78,11 +79,14 @@ export function AssessmentTab({ detail }: { detail: SubjectDetail }) {
                 definition={defs.get(s.id)}
                 bundle={detail.bundle}
                 catalog={catalog.data}
+                subjectId={detail.id}
               />
             ))}
           </Stack>
         )}
       </Stack>
+
+      <DismissedMatches subjectId={detail.id} />
 
       <Group grow align="flex-start" wrap="wrap">
         <Card withBorder padding="md" miw={280}>

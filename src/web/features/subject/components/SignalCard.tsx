@@ -5,6 +5,8 @@ import type { CaseBundle, Catalog, SignalDefinition } from '../../../api/types.t
 import { SeverityBadge } from '../../../ui/badges.tsx';
 import { describePath, resolvePath } from '../../../ui/evidence-paths.ts';
 import { humanize } from '../../../ui/format.ts';
+import { SanctionsSignalDetails } from '../../sanctions/components/SanctionsSignalDetails.tsx';
+import { SANCTIONS_SIGNALS } from '../../sanctions/model.ts';
 import { sourceTitle } from '../../signals/queries.ts';
 
 function EvidenceValue({ value }: { value: unknown }) {
@@ -27,8 +29,11 @@ export function SignalCard({
   definition,
   bundle,
   catalog,
+  subjectId,
 }: {
   signal: Signal;
+  /** When given, sanctions matches offer "Not this person" (for roles that work cases). */
+  subjectId?: string;
   definition: SignalDefinition | undefined;
   bundle: CaseBundle;
   catalog: Catalog | undefined;
@@ -57,6 +62,9 @@ export function SignalCard({
         <Text size="sm" data-testid="signal-explanation">
           {signal.explanation}
         </Text>
+        {SANCTIONS_SIGNALS.has(signal.id) ? (
+          <SanctionsSignalDetails signal={signal} subjectId={subjectId} />
+        ) : null}
         {signal.evidence.length > 0 ? (
           <Stack gap={4}>
             <Text size="xs" fw={600} c="dimmed" tt="uppercase">
