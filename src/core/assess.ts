@@ -90,13 +90,19 @@ export function assessSubject(bundle: CaseBundle, ctx: DetectorContext): Detaile
 /** Assesses bundles that form one population (detectors comparing people see all of them), in input order. */
 export function assessPopulation(
   bundles: CaseBundle[],
-  opts: { now: Date; policy?: Policy; intel?: IntelLookups },
+  opts: {
+    now: Date;
+    policy?: Policy;
+    intel?: IntelLookups;
+    dismissals?: ReadonlyMap<string, ReadonlySet<string>>;
+  },
 ): DetailedAssessment[] {
   const ctx: DetectorContext = {
     now: opts.now,
     policy: opts.policy ?? DEFAULT_POLICY,
     intel: opts.intel ?? NO_INTEL,
     population: bundles,
+    ...(opts.dismissals ? { dismissals: opts.dismissals } : {}),
   };
   return bundles.map((b) => assessSubject(b, ctx));
 }

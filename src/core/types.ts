@@ -1,5 +1,6 @@
 // Domain types shared by every layer. Pure data: no I/O, no clock.
 import type { CaseBundle } from './bundle/schema.ts';
+import type { SanctionsLookup } from './intel/sanctions.ts';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
@@ -83,6 +84,8 @@ export type Policy = {
 export interface IntelLookups {
   /** Registered capabilities, e.g. 'sanctions', 'ip'. Detectors needing a missing one report not evaluated. */
   readonly available: ReadonlySet<string>;
+  /** Sanctions screening over the active list snapshot (see core/intel/sanctions.ts). */
+  readonly sanctions?: SanctionsLookup;
 }
 
 export type DetectorContext = {
@@ -92,6 +95,8 @@ export type DetectorContext = {
   intel: IntelLookups;
   /** Every subject of the population, including this one; for detectors that compare people. */
   population: readonly CaseBundle[];
+  /** Matches an investigator dismissed as not this person, per subject id (keys from dismissalKey). */
+  dismissals?: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
 export type DetectorOutcome =

@@ -51,6 +51,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
   print(
     `Gatecheck ${VERSION} is running at ${url} (database: ${ctx.database.dialect}, listening on ${config.host}:${port})`,
   );
+  // The sanctions lists load in the background: listening is not delayed; the first assessment waits for them.
+  ctx.sanctions?.lookup().catch((error: unknown) => {
+    print(`Sanctions lists could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  });
   const setup = await issueSetupToken(ctx);
   if (setup !== null) {
     print('');

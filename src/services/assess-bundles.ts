@@ -6,6 +6,7 @@ import { type Problem, validateBundle } from '../core/bundle/validate.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Assessment } from '../core/types.ts';
 import type { Actor, AppContext } from './context.ts';
+import { prepareIntel } from './internal/sanctions.ts';
 import { getPolicy } from './update-policy.ts';
 
 function validateAll(values: readonly unknown[]): CaseBundle[] {
@@ -33,6 +34,7 @@ export async function assessBundles(
   const policy = await getPolicy(app, actor);
   const bundles = validateAll(input.bundles);
   const now = input.at === undefined ? app.clock.now() : new Date(input.at);
+  await prepareIntel(app);
   const results = assessPopulation(bundles, { now, policy, intel: app.intel });
   return { assessments: results.map(toPublicAssessment) };
 }

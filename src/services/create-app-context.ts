@@ -4,8 +4,14 @@ import { createDatabase, migrateToLatest } from '../adapters/db/database.ts';
 import { type IdGenerator, uuidV7Ids } from '../adapters/ids/ids.ts';
 import type { Config } from '../config/config.ts';
 import type { IntelLookups } from '../core/types.ts';
+import {
+  createSanctionsIntel,
+  createSanctionsRuntime,
+  type SanctionsRuntime,
+} from '../intel/sanctions/runtime.ts';
 import { createJobQueue } from '../jobs/create-job-queue.ts';
 import type { AppContext } from './context.ts';
+import { IMPORT_SANCTIONS_JOB, importSanctionsHandler } from './import-sanctions-lists.ts';
 import { REASSESS_ALL_JOB, reassessAllHandler } from './reassess-all.ts';
 
 export type AppContextOptions = {
@@ -13,6 +19,11 @@ export type AppContextOptions = {
   ids?: IdGenerator;
   /** Reference-data lookups; default: none available (detectors that need them report "not evaluated"). */
   intel?: IntelLookups;
+  /**
+   * Sanctions screening: a runtime, or false for none. Default: one over the active snapshot of this store,
+   * loaded on first use (the server starts loading it in the background after it listens).
+   */
+  sanctions?: SanctionsRuntime | false;
   /**
    * Start the job worker now (default true). One-shot CLI commands pass false so they do not pick up
    * queued work; with GATECHECK_WORKER=off this process only enqueues.
@@ -27,6 +38,7 @@ export const NO_INTEL: IntelLookups = { available: new Set<string>() };
 
 export function registerJobHandlers(app: AppContext): void {
   app.jobs.register(REASSESS_ALL_JOB, reassessAllHandler(app));
+  app.jobs.register(IMPORT_SANCTIONS_JOB, importSanctionsHandler(app));
 }
 
 export async function createAppContext(config: Config, options: AppContextOptions = {}): Promise<AppContext> {
@@ -49,7 +61,20 @@ export async function createAppContext(config: Config, options: AppContextOption
         ...(options.onBackgroundError ? { onError: options.onBackgroundError } : {}),
       },
     );
-    const app: AppContext = { database, clock, ids, jobs, config, intel: options.intel ?? NO_INTEL };
+    const sanctions =
+      options.sanctions === false
+        ? undefined
+        : (options.sanctions ?? createSanctionsRuntime({ dataDir: config.dataDir, db: database.db }));
+    const intel = options.intel ?? (sanctions ? createSanctionsIntel(sanctions) : NO_INTEL);
+    const app: AppContext = {
+      database,
+      clock,
+      ids,
+      jobs,
+      config,
+      intel,
+      ...(sanctions ? { sanctions } : {}),
+    };
     registerJobHandlers(app);
     if (options.startJobs ?? true) await jobs.start();
     return app;

@@ -5,6 +5,7 @@ import { DomainError } from '../core/errors.ts';
 import type { JobHandler } from '../jobs/job-queue.ts';
 import { type Actor, type AppContext, authorize, inTransaction, toAuditActor } from './context.ts';
 import { type AssessmentTrigger, loadPolicy, recordAssessment } from './internal/assessing.ts';
+import { loadDismissals, prepareIntel } from './internal/sanctions.ts';
 
 export const REASSESS_ALL_JOB = 'reassess-all';
 const CHUNK = 100;
@@ -42,10 +43,15 @@ export function reassessAllHandler(app: AppContext): JobHandler {
     const actor = readActor(payload.actor);
     const trigger = (typeof payload.trigger === 'string' ? payload.trigger : 'reassess') as AssessmentTrigger;
     const db = app.database.db;
-    const [bundles, policy] = await Promise.all([listAllBundles(db), loadPolicy(db)]);
+    const [bundles, policy, dismissals] = await Promise.all([
+      listAllBundles(db),
+      loadPolicy(db),
+      loadDismissals(db),
+      prepareIntel(app),
+    ]);
     const total = bundles.length;
     await reportProgress(0, total, 'assessing');
-    const results = assessPopulation(bundles, { now: app.clock.now(), policy, intel: app.intel });
+    const results = assessPopulation(bundles, { now: app.clock.now(), policy, intel: app.intel, dismissals });
     const bands: Record<string, number> = {};
     for (let start = 0; start < total; start += CHUNK) {
       const end = Math.min(start + CHUNK, total);

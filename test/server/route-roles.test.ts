@@ -42,6 +42,11 @@ const EXPECTED: Record<string, Minimum> = {
   'GET /api/v1/audit/verify': 'investigator',
   'GET /api/v1/jobs': 'viewer',
   'GET /api/v1/jobs/{id}': 'viewer',
+  'POST /api/v1/screen': 'viewer',
+  'GET /api/v1/intel/sanctions': 'viewer',
+  'POST /api/v1/intel/sanctions/import': 'admin',
+  'POST /api/v1/subjects/{id}/dismissals': 'investigator',
+  'GET /api/v1/subjects/{id}/dismissals': 'viewer',
 };
 
 const RANK: Record<Role, number> = { viewer: 0, recruiter: 1, investigator: 2, admin: 3 };

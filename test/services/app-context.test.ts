@@ -19,7 +19,7 @@ for (const dialect of dialects) {
         GATECHECK_DATA_DIR: t.options.dataDir,
         ...(t.options.url ? { DATABASE_URL: t.options.url } : {}),
       });
-      const app = await createAppContext(config, { jobPollingIntervalSeconds: 0.5 });
+      const app = await createAppContext(config, { jobPollingIntervalSeconds: 0.5, sanctions: false });
       try {
         expect(app.database.dialect).toBe(dialect);
         expect(app.jobs.implementation).toBe(dialect === 'postgres' ? 'pg-boss' : 'in-process');

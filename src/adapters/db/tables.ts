@@ -146,6 +146,36 @@ export type JobsTable = {
   attempts: number;
 };
 
+export type SanctionsSnapshotsTable = {
+  id: string;
+  created_at: string;
+  /** AuditActor, JSON text. */
+  created_by: string;
+  /** 'default' | 'import' */
+  source: string;
+  /** 'active' | 'superseded' | 'failed' */
+  status: string;
+  /** Manifest of the lists (files, sha256, dates, counts), JSON text. */
+  lists: string;
+  /** Diff from the previous active snapshot, JSON text or null. */
+  diff: string | null;
+  error: string | null;
+};
+
+export type MatchDismissalsTable = {
+  id: string;
+  subject_id: string;
+  signal: string;
+  list: string;
+  entry_id: string;
+  entry_version: string;
+  matched_name: string | null;
+  reason: string;
+  /** AuditActor, JSON text. */
+  dismissed_by: string;
+  dismissed_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -159,4 +189,6 @@ export type DB = {
   case_notes: CaseNotesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  sanctions_snapshots: SanctionsSnapshotsTable;
+  match_dismissals: MatchDismissalsTable;
 };

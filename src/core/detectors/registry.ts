@@ -27,6 +27,9 @@ import { inPersonOverdue } from './onboarding/in-person-overdue.ts';
 import { bankChange } from './payments/bank-change.ts';
 import { cryptoRequest } from './payments/crypto-request.ts';
 import { prepayment } from './payments/prepayment.ts';
+import { sanctionedWallet } from './payments/sanctioned-wallet.ts';
+import { entityMatch } from './sanctions/entity-match.ts';
+import { nameMatch } from './sanctions/name-match.ts';
 
 export const NOT_AVAILABLE_REASON = 'not available yet in this version';
 
@@ -57,6 +60,9 @@ export const IMPLEMENTED: readonly Detector[] = [
   exfiltration,
   identitySwitch,
   extortion,
+  nameMatch,
+  entityMatch,
+  sanctionedWallet,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */

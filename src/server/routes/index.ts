@@ -5,8 +5,10 @@ import { registerAuditRoutes } from './audit.routes.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerIntelRoutes } from './intel.routes.ts';
 import { registerJobRoutes } from './jobs.routes.ts';
 import { registerPolicyRoutes } from './policy.routes.ts';
+import { registerScreenRoutes } from './screen.routes.ts';
 import { registerSetupRoutes } from './setup.routes.ts';
 import { registerSignalRoutes } from './signals.routes.ts';
 import { registerSubjectRoutes } from './subjects.routes.ts';
@@ -26,4 +28,6 @@ export function registerRoutes(api: ServerApp): void {
   registerUserRoutes(api);
   registerTokenRoutes(api);
   registerJobRoutes(api);
+  registerScreenRoutes(api);
+  registerIntelRoutes(api);
 }

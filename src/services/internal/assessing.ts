@@ -17,6 +17,7 @@ import type { CaseBundle } from '../../core/bundle/schema.ts';
 import { DEFAULT_POLICY, parsePolicy } from '../../core/policy.ts';
 import type { DetailedAssessment, Policy } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
+import { loadDismissals, prepareIntel } from './sanctions.ts';
 
 export const POLICY_SETTING = 'policy';
 
@@ -27,7 +28,9 @@ export type AssessmentTrigger =
   | 'evidence'
   | 'manual'
   | 'policy'
-  | 'reassess';
+  | 'reassess'
+  | 'sanctions'
+  | 'dismissal';
 
 export async function loadPolicy(db: Executor): Promise<Policy> {
   const stored = await getSetting(db, POLICY_SETTING);
@@ -54,9 +57,22 @@ export async function assessWithinPopulation(
   bundles: readonly CaseBundle[],
   at?: Date,
 ): Promise<Map<string, DetailedAssessment>> {
-  const [stored, policy] = await Promise.all([listAllBundles(db), loadPolicy(db)]);
+  const [stored, policy, dismissals] = await Promise.all([
+    listAllBundles(db),
+    loadPolicy(db),
+    loadDismissals(
+      db,
+      bundles.map((b) => b.subject.id),
+    ),
+    prepareIntel(app),
+  ]);
   const population = overlayPopulation(stored, bundles);
-  const results = assessPopulation(population, { now: at ?? app.clock.now(), policy, intel: app.intel });
+  const results = assessPopulation(population, {
+    now: at ?? app.clock.now(),
+    policy,
+    intel: app.intel,
+    dismissals,
+  });
   const wanted = new Set(bundles.map((b) => b.subject.id));
   const out = new Map<string, DetailedAssessment>();
   population.forEach((bundle, i) => {

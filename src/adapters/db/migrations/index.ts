@@ -2,9 +2,11 @@
 // Add new migrations here with a date-prefixed name; never edit an old one.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m20261125Initial from './20261125_initial.ts';
+import * as m20261126Sanctions from './20261126_sanctions.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261125_initial': m20261125Initial,
+  '20261126_sanctions': m20261126Sanctions,
 };
 
 export const migrationProvider: MigrationProvider = {
