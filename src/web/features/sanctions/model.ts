@@ -87,9 +87,15 @@ export type SnapshotView = {
   lists: ListInfo[];
   diff: ListDiff[];
   error?: string;
+  /** The files a failed import tried to read. */
+  files: string[];
+  /** Loaded in the server right now. */
+  loaded: boolean;
 };
 
-export type ScreenRequest = { name: string; dob?: string; country?: string; kind?: 'person' | 'company' };
+export type SnapshotsView = { snapshots: SnapshotView[]; loadedVersion?: string };
+
+export type ScreenRequest = { name: string; dob?: string; country?: string; kind?: 'individual' | 'entity' };
 
 export type ScreenResult = {
   query: Record<string, unknown>;
@@ -357,11 +363,26 @@ export function readSnapshot(value: unknown): SnapshotView | null {
   if (!isRecord(value)) return null;
   const id = str(value.id) ?? str(value.snapshotId);
   if (!id) return null;
+  const listsJson = value.lists ?? value.manifest;
+  const lists = readLists(listsJson);
+  // The address lists sit beside the lists: `{lists: [...], wallets: {entries, files}}`.
+  if (isRecord(listsJson) && isRecord(listsJson.wallets)) {
+    const w = listsJson.wallets;
+    const files = readFiles(w);
+    const entries = num(w.entries);
+    if (files.length > 0 || (entries ?? 0) > 0) {
+      const counts: ListCounts = {};
+      assign(counts, 'wallets', entries);
+      lists.push({ id: 'wallets', title: LIST_TITLES.wallets ?? 'Wallets', files, counts });
+    }
+  }
   const snap: SnapshotView = {
     id,
     status: str(value.status) ?? 'active',
-    lists: readLists(value.lists ?? value.manifest),
+    lists,
     diff: readDiff(value.diff),
+    files: isRecord(listsJson) && !Array.isArray(listsJson.lists) ? strings(listsJson.files) : [],
+    loaded: value.loaded === true,
   };
   assign(snap, 'createdAt', str(value.createdAt) ?? str(value.created_at));
   assign(snap, 'createdBy', actorName(value.createdBy ?? value.created_by));
@@ -370,7 +391,13 @@ export function readSnapshot(value: unknown): SnapshotView | null {
   return snap;
 }
 
-/** `GET /intel/sanctions`: an array of snapshots, or `{snapshots}`, or `{active, previous…}`. */
+/** `GET /intel/sanctions`: `{snapshots, loaded: {version…}}` (or a bare array of snapshots). */
+export function readSnapshotsView(value: unknown): SnapshotsView {
+  const view: SnapshotsView = { snapshots: readSnapshots(value) };
+  if (isRecord(value) && isRecord(value.loaded)) assign(view, 'loadedVersion', str(value.loaded.version));
+  return view;
+}
+
 export function readSnapshots(value: unknown): SnapshotView[] {
   let raw: unknown[] = [];
   if (Array.isArray(value)) raw = value;

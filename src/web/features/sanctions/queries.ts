@@ -5,7 +5,7 @@ import { subjectKey } from '../subject/queries.ts';
 import {
   readDismissals,
   readScreenResult,
-  readSnapshots,
+  readSnapshotsView,
   type ScreenRequest,
   type ScreenResult,
 } from './model.ts';
@@ -24,7 +24,7 @@ export function useScreen() {
 export function useSanctionsLists() {
   return useQuery({
     queryKey: sanctionsListsKey,
-    queryFn: async () => readSnapshots(await api<unknown>('/intel/sanctions')),
+    queryFn: async () => readSnapshotsView(await api<unknown>('/intel/sanctions')),
   });
 }
 
@@ -41,6 +41,7 @@ export type DismissInput = {
   entryId: string;
   entryVersion: string;
   reason: string;
+  matchedName?: string;
 };
 
 export function useDismissMatch(subjectId: string) {

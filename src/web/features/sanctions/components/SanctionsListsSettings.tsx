@@ -26,7 +26,7 @@ import { ErrorAlert, PageLoader } from '../../../ui/feedback.tsx';
 import { formatDateTime, formatDay } from '../../../ui/format.ts';
 import { useMe } from '../../auth/queries.ts';
 import { isJobFailed, isJobFinished, jobPercent, useJob } from '../../jobs/queries.ts';
-import type { ListDiff, ListInfo, SnapshotView } from '../model.ts';
+import type { ListDiff, ListFile, ListInfo, SnapshotView } from '../model.ts';
 import { sanctionsListsKey, useImportLists, useSanctionsLists } from '../queries.ts';
 
 const ACCEPT = '.xml,.csv,.json,.txt,.del,.ff,text/xml,application/xml,text/csv,application/json,text/plain';
@@ -67,7 +67,41 @@ function Sha({ sha }: { sha: string }) {
   );
 }
 
+function FileList({ files, listPublishedOn }: { files: ListFile[]; listPublishedOn: string | undefined }) {
+  const [all, setAll] = useState(false);
+  const shown = all || files.length <= 4 ? files : files.slice(0, 3);
+  return (
+    <>
+      {shown.map((f) => (
+        <Stack key={f.name} gap={0}>
+          <Text size="xs" style={{ wordBreak: 'break-all' }}>
+            {f.name}
+            {f.publishedOn && f.publishedOn !== listPublishedOn ? ` (${formatDay(f.publishedOn)})` : ''}
+          </Text>
+          {f.sha256 ? <Sha sha={f.sha256} /> : null}
+        </Stack>
+      ))}
+      {shown.length < files.length ? (
+        <Button
+          variant="subtle"
+          size="compact-xs"
+          onClick={() => setAll(true)}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          and {files.length - shown.length} more files
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+function sum(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
+}
+
 function ListsTable({ lists }: { lists: ListInfo[] }) {
+  // People and organisations are shown apart only when the server counts them apart.
+  const split = lists.some((l) => l.counts.individuals !== undefined || l.counts.entities !== undefined);
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table withTableBorder striped fz="sm" data-testid="lists-table">
@@ -76,8 +110,13 @@ function ListsTable({ lists }: { lists: ListInfo[] }) {
             <Table.Th>List</Table.Th>
             <Table.Th>Published</Table.Th>
             <Table.Th>Source file</Table.Th>
-            <Table.Th ta="right">People</Table.Th>
-            <Table.Th ta="right">Organisations</Table.Th>
+            <Table.Th ta="right">Entries</Table.Th>
+            {split ? (
+              <>
+                <Table.Th ta="right">People</Table.Th>
+                <Table.Th ta="right">Organisations</Table.Th>
+              </>
+            ) : null}
             <Table.Th ta="right">Wallets</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -96,17 +135,7 @@ function ListsTable({ lists }: { lists: ListInfo[] }) {
               <Table.Td>
                 <Stack gap={4}>
                   {l.files.length === 0 && !l.sha256 ? '—' : null}
-                  {l.files.map((f) => (
-                    <Stack key={f.name} gap={0}>
-                      <Text size="xs" style={{ wordBreak: 'break-all' }}>
-                        {f.name}
-                        {f.publishedOn && f.publishedOn !== l.publishedOn
-                          ? ` (${formatDay(f.publishedOn)})`
-                          : ''}
-                      </Text>
-                      {f.sha256 ? <Sha sha={f.sha256} /> : null}
-                    </Stack>
-                  ))}
+                  <FileList files={l.files} listPublishedOn={l.publishedOn} />
                   {l.sha256 && !l.files.some((f) => f.sha256 === l.sha256) ? (
                     <Stack gap={0}>
                       {l.files.length > 1 ? (
@@ -124,8 +153,15 @@ function ListsTable({ lists }: { lists: ListInfo[] }) {
                   ) : null}
                 </Stack>
               </Table.Td>
-              <Table.Td ta="right">{count(l.counts.individuals)}</Table.Td>
-              <Table.Td ta="right">{count(l.counts.entities)}</Table.Td>
+              <Table.Td ta="right">
+                {count(l.counts.total ?? sum(l.counts.individuals, l.counts.entities))}
+              </Table.Td>
+              {split ? (
+                <>
+                  <Table.Td ta="right">{count(l.counts.individuals)}</Table.Td>
+                  <Table.Td ta="right">{count(l.counts.entities)}</Table.Td>
+                </>
+              ) : null}
               <Table.Td ta="right">{count(l.counts.wallets)}</Table.Td>
             </Table.Tr>
           ))}
@@ -229,7 +265,7 @@ function SnapshotsTable({ snapshots }: { snapshots: SnapshotView[] }) {
               </Table.Td>
               <Table.Td>{s.createdAt ? formatDateTime(s.createdAt) : '—'}</Table.Td>
               <Table.Td>{snapshotOrigin(s)}</Table.Td>
-              <Table.Td>{s.lists.map((l) => l.title).join(', ') || '—'}</Table.Td>
+              <Table.Td>{s.lists.map((l) => l.title).join(', ') || s.files.join(', ') || '—'}</Table.Td>
               <Table.Td>
                 <Badge color={STATUS_COLORS[s.status] ?? 'gray'} variant="light">
                   {STATUS_TEXT[s.status] ?? s.status}
@@ -428,7 +464,7 @@ export function SanctionsListsSettings() {
   const isAdmin = useMe().data?.user.role === 'admin';
   if (lists.isPending) return <PageLoader label="Loading the sanctions lists…" />;
   if (lists.error) return <ErrorAlert error={lists.error} title="Could not load the sanctions lists" />;
-  const snapshots = lists.data;
+  const { snapshots } = lists.data;
   const active = snapshots.find((s) => s.status === 'active') ?? snapshots[0];
   const titles = new Map((active?.lists ?? []).map((l) => [l.id, l.title]));
   return (
@@ -447,7 +483,7 @@ export function SanctionsListsSettings() {
                   Lists in use
                 </Title>
                 <Text size="xs" c="dimmed">
-                  Snapshot <Code>{active.id}</Code> · {snapshotOrigin(active)}
+                  Snapshot <Code data-testid="lists-active-id">{active.id}</Code> · {snapshotOrigin(active)}
                   {active.createdAt ? ` · ${formatDateTime(active.createdAt)}` : ''}
                 </Text>
               </Stack>

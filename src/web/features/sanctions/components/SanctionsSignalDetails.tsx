@@ -46,6 +46,7 @@ function DismissModal({
         entryId: match.entryId,
         entryVersion: match.entryVersion ?? '',
         reason: reason.trim(),
+        matchedName: match.matchedName,
       },
       {
         onSuccess: () => {

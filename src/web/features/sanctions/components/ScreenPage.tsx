@@ -30,18 +30,20 @@ function activeSnapshot(snapshots: SnapshotView[] | undefined): SnapshotView | u
 function SearchedLists({
   result,
   snapshot,
+  loadedVersion,
 }: {
   result: ScreenResult | null;
   snapshot: SnapshotView | undefined;
+  loadedVersion: string | undefined;
 }) {
   const fromResult = result?.searched ?? [];
   const items =
     fromResult.length > 0
       ? fromResult.map((l) => `${l.title}${l.version ? ` (${formatDay(l.version)})` : ''}`)
-      : (snapshot?.lists ?? []).map(
-          (l) => `${l.title}${l.publishedOn ? ` (published ${formatDay(l.publishedOn)})` : ''}`,
-        );
-  const version = result?.version ?? snapshot?.id;
+      : (snapshot?.lists ?? [])
+          .filter((l) => l.id !== 'wallets')
+          .map((l) => `${l.title}${l.publishedOn ? ` (published ${formatDay(l.publishedOn)})` : ''}`);
+  const version = result?.version ?? loadedVersion ?? snapshot?.id;
   if (items.length === 0 && !version) return null;
   return (
     <Text size="xs" c="dimmed" data-testid="screen-lists-searched">
@@ -55,12 +57,13 @@ export default function ScreenPage() {
   const [name, setName] = useState('');
   const [dob, setDob] = useState('');
   const [country, setCountry] = useState<string | null>(null);
-  const [kind, setKind] = useState<'person' | 'company'>('person');
+  const [kind, setKind] = useState<'individual' | 'entity'>('individual');
   const [touched, setTouched] = useState(false);
   const screen = useScreen();
   const lists = useSanctionsLists();
   const countries = useMemo(() => countryOptions(), []);
-  const snapshot = activeSnapshot(lists.data);
+  const snapshot = activeSnapshot(lists.data?.snapshots);
+  const loadedVersion = lists.data?.loadedVersion;
 
   const nameError = touched && name.trim().length < 2 ? 'Enter a name (at least 2 letters).' : undefined;
   const dobError =
@@ -71,12 +74,17 @@ export default function ScreenPage() {
     setTouched(true);
     if (name.trim().length < 2 || dobError) return;
     const input: ScreenRequest = { name: name.trim(), kind };
-    if (kind === 'person' && dob.trim()) input.dob = dob.trim();
+    if (kind === 'individual' && dob.trim()) input.dob = dob.trim();
     if (country) input.country = country;
     screen.mutate(input);
   };
 
-  const result = screen.data ?? null;
+  const data = screen.data ?? null;
+  // The screened name is the same for every match; show it on each card as "screened as".
+  const screened = data && typeof data.query.name === 'string' ? data.query.name : undefined;
+  const result: ScreenResult | null = data
+    ? { ...data, matches: data.matches.map((m) => (m.query || !screened ? m : { ...m, query: screened })) }
+    : null;
 
   return (
     <Stack maw={1000} mx="auto">
@@ -94,18 +102,18 @@ export default function ScreenPage() {
         <Stack gap="sm">
           <SegmentedControl
             value={kind}
-            onChange={(v) => setKind(v === 'company' ? 'company' : 'person')}
+            onChange={(v) => setKind(v === 'entity' ? 'entity' : 'individual')}
             data={[
-              { value: 'person', label: 'A person' },
-              { value: 'company', label: 'A company' },
+              { value: 'individual', label: 'A person' },
+              { value: 'entity', label: 'A company' },
             ]}
             style={{ alignSelf: 'flex-start' }}
             data-testid="screen-kind"
           />
           <TextInput
-            label={kind === 'person' ? 'Full name' : 'Company name'}
+            label={kind === 'individual' ? 'Full name' : 'Company name'}
             description="Any spelling or alphabet: Korean, Chinese and Cyrillic names are romanised for you."
-            placeholder={kind === 'person' ? 'e.g. Kim Chol Su' : 'e.g. Korea Sobaeksu Trading Company'}
+            placeholder={kind === 'individual' ? 'e.g. Kim Chol Su' : 'e.g. Korea Sobaeksu Trading Company'}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -115,7 +123,7 @@ export default function ScreenPage() {
             autoComplete="off"
           />
           <Group grow align="flex-start">
-            {kind === 'person' ? (
+            {kind === 'individual' ? (
               <TextInput
                 label="Date of birth (optional)"
                 description="YYYY-MM-DD, or just the year if that is all you know."
@@ -129,7 +137,9 @@ export default function ScreenPage() {
             ) : null}
             <Select
               label="Country (optional)"
-              description={kind === 'person' ? 'Nationality, if known.' : 'Where the company is registered.'}
+              description={
+                kind === 'individual' ? 'Nationality, if known.' : 'Where the company is registered.'
+              }
               placeholder="Pick a country"
               data={countries}
               value={country}
@@ -168,7 +178,7 @@ export default function ScreenPage() {
                 : `${result.matches.length} possible match${result.matches.length === 1 ? '' : 'es'}`}
             </Title>
           </Group>
-          <SearchedLists result={result} snapshot={snapshot} />
+          <SearchedLists result={result} snapshot={snapshot} loadedVersion={loadedVersion} />
           {result.matches.length === 0 ? (
             <Alert color="green" icon={<IconCircleCheck size={18} />} data-testid="screen-empty">
               No list entry resembles this name.
@@ -189,7 +199,7 @@ export default function ScreenPage() {
               Results show which list entries resemble the name, how alike they are, and which other details
               agree.
             </Text>
-            <SearchedLists result={null} snapshot={snapshot} />
+            <SearchedLists result={null} snapshot={snapshot} loadedVersion={loadedVersion} />
           </Stack>
         </Alert>
       )}
