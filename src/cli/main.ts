@@ -69,6 +69,52 @@ audit
   });
 
 program
+  .command('screen')
+  .description('screen a name (or a CSV of names) against the sanctions lists')
+  .argument('[name]', 'the name of a person or company')
+  .addOption(new Option('--dob <date>', 'date of birth (YYYY, YYYY-MM or YYYY-MM-DD)').env('GATECHECK_DOB'))
+  .addOption(
+    new Option('--country <code>', 'nationality or country (ISO 3166-1 alpha-2)').env('GATECHECK_COUNTRY'),
+  )
+  .addOption(new Option('--kind <kind>', 'person or company (default person)').env('GATECHECK_KIND'))
+  .addOption(
+    new Option('--file <csv>', 'screen every row of a CSV with a header: name, dob, country, kind').env(
+      'GATECHECK_FILE',
+    ),
+  )
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (name: string | undefined, options: import('./commands/screen-names.ts').ScreenOptions) => {
+    const { screenCommand } = await import('./commands/screen-names.ts');
+    process.exitCode = await screenCommand(name, options);
+  });
+
+const intel = program.command('intel').description('reference data: sanctions lists');
+const sanctions = intel.command('sanctions').description('sanctions list snapshots');
+sanctions
+  .command('import')
+  .description('import official list files (OFAC CSV/XML, UN XML, Canada XML, wallet lists); all or nothing')
+  .argument('<files...>', 'list files')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (files: string[], options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { importSanctionsCommand } = await import('./commands/import-sanctions.ts');
+    process.exitCode = await importSanctionsCommand(files, options);
+  });
+sanctions
+  .command('list')
+  .description('the list snapshots: versions, dates, entry counts, diff from the previous one')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { listSanctionsCommand } = await import('./commands/import-sanctions.ts');
+    process.exitCode = await listSanctionsCommand(options);
+  });
+
+program
   .command('reassess')
   .description('re-assess every stored subject now (e.g. after a policy change), with progress')
   .addOption(jsonOption())

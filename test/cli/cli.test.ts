@@ -154,3 +154,67 @@ describe('gatecheck import and audit verify', () => {
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 });
+
+describe('gatecheck screen and intel sanctions', () => {
+  const dataDir = path.join(tmp, 'screen-data');
+  const UN = path.resolve(ROOT, '../shared/datasets/sanctions/un/UN_consolidated_2026-02-27.xml');
+
+  it('screens a listed DPRK official with date of birth and nationality as critical, with the reasons', () => {
+    const run = gatecheck(['screen', 'Yun Ho Jin', '--dob', '1944-10-13', '--country', 'KP', '--json'], {
+      GATECHECK_DATA_DIR: dataDir,
+    });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      matches: { severity: string; entryId: string; corroborated: { field: string; status: string }[] }[];
+    };
+    const top = out.matches[0];
+    expect(top?.severity).toBe('critical');
+    expect(top?.corroborated.map((c) => `${c.field}:${c.status}`)).toEqual(
+      expect.arrayContaining(['dateOfBirth:agrees', 'nationality:agrees']),
+    );
+  });
+
+  it('keeps a name-only hit on a common name at medium (possible match, needs review)', () => {
+    const out = JSON.parse(
+      gatecheck(['screen', 'Kim Chol', '--json'], { GATECHECK_DATA_DIR: dataDir }).stdout,
+    ) as { matches: { severity: string }[] };
+    for (const m of out.matches) expect(m.severity).toBe('medium');
+  });
+
+  it('screens a CSV of names and rejects a CSV without a name column', () => {
+    const csv = path.join(tmp, 'names.csv');
+    writeFileSync(csv, 'name,dob,country\nYun Ho Jin,1944-10-13,KP\nIsabelle Fortin,1992-06-18,CA\n');
+    const run = gatecheck(['screen', '--file', csv, '--json'], { GATECHECK_DATA_DIR: dataDir });
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.stdout) as { query: { name: string }; matches: unknown[] }[];
+    expect(results.map((r) => r.query.name)).toEqual(['Yun Ho Jin', 'Isabelle Fortin']);
+    expect(results[0]?.matches.length).toBeGreaterThan(0);
+    expect(results[1]?.matches).toEqual([]);
+
+    const bad = path.join(tmp, 'bad.csv');
+    writeFileSync(bad, 'who\nsomeone\n');
+    expect(gatecheck(['screen', '--file', bad], { GATECHECK_DATA_DIR: dataDir }).code).toBe(2);
+    expect(gatecheck(['screen'], { GATECHECK_DATA_DIR: dataDir }).code).toBe(2);
+  });
+
+  it('imports a list file as a new snapshot and lists it; a malformed file leaves it active', () => {
+    const imported = gatecheck(['intel', 'sanctions', 'import', UN, '--json'], {
+      GATECHECK_DATA_DIR: dataDir,
+    });
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ kind: 'sanctions-import', status: 'succeeded' });
+
+    const broken = path.join(tmp, 'broken.xml');
+    writeFileSync(broken, '<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>X');
+    const failed = gatecheck(['intel', 'sanctions', 'import', broken, '--json'], {
+      GATECHECK_DATA_DIR: dataDir,
+    });
+    expect(failed.code).toBe(1);
+
+    const listed = JSON.parse(
+      gatecheck(['intel', 'sanctions', 'list', '--json'], { GATECHECK_DATA_DIR: dataDir }).stdout,
+    ) as { snapshots: { status: string; source: string }[] };
+    expect(listed.snapshots.filter((s) => s.status === 'active')).toHaveLength(1);
+    expect(listed.snapshots.some((s) => s.status === 'failed')).toBe(true);
+  }, 60_000);
+});

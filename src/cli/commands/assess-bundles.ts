@@ -4,10 +4,11 @@ import { assessPopulation, toPublicAssessment } from '../../core/assess.ts';
 import { isIsoDateTimeWithOffset } from '../../core/bundle/formats.ts';
 import { getSignal } from '../../core/catalog/signals.ts';
 import type { DetailedAssessment } from '../../core/types.ts';
+import { loadShippedIntel } from '../../intel/sanctions/runtime.ts';
 import { bandLabel, paint, severityLabel, warn } from '../output.ts';
 import { describeInput, expandBundlePaths, readBundles, UsageError } from '../read-bundles.ts';
 
-export type AssessOptions = { json?: boolean; at?: string };
+export type AssessOptions = { json?: boolean; at?: string; sanctions?: boolean };
 
 export function parseAtOption(at: string | undefined, fallback: Date): Date {
   if (at === undefined || at === '') return fallback;
@@ -31,9 +32,11 @@ export async function assessBundles(paths: string[], options: AssessOptions): Pr
     warn(`${describeInput(error.file, error.index)}: rejected, ${error.problems.length} problem(s):`);
     for (const problem of error.problems) warn(`  ${problem.path}: ${problem.message}`);
   }
+  // Sanctions screening uses the lists shipped with Gatecheck (the server uses the last imported ones).
+  const intel = options.sanctions === false ? undefined : await loadShippedIntel();
   const results = assessPopulation(
     bundles.map((b) => b.bundle),
-    { now },
+    { now, ...(intel ? { intel } : {}) },
   );
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(results.map(toPublicAssessment), null, 2)}\n`);
