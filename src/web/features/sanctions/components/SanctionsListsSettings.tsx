@@ -74,8 +74,9 @@ function FileList({ files, listPublishedOn }: { files: ListFile[]; listPublished
     <>
       {shown.map((f) => (
         <Stack key={f.name} gap={0}>
-          <Text size="xs" style={{ wordBreak: 'break-all' }}>
-            {f.name}
+          <Text size="xs" style={{ wordBreak: 'break-all' }} title={f.name}>
+            {f.name.split('/').pop()}
+            {f.name.startsWith('carried/') ? ' (kept from the previous snapshot)' : ''}
             {f.publishedOn && f.publishedOn !== listPublishedOn ? ` (${formatDay(f.publishedOn)})` : ''}
           </Text>
           {f.sha256 ? <Sha sha={f.sha256} /> : null}

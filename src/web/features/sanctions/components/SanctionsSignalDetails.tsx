@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../ui/feedback.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { useCan } from '../../auth/queries.ts';
-import { dismissalKeyOf, type MatchView, readMatches, readWalletHits } from '../model.ts';
+import { dismissalKeyOf, LIST_TITLES, type MatchView, readMatches, readWalletHits } from '../model.ts';
 import { useDismissals, useDismissMatch } from '../queries.ts';
 import { MatchCard, NameMatchExplainer } from './MatchCard.tsx';
 
@@ -240,7 +240,7 @@ export function DismissedMatches({ subjectId }: { subjectId: string }) {
               data-entry-id={d.entryId}
             >
               <Text size="sm" fw={600}>
-                {d.matchedName ?? 'Entry'} · {d.list} <Code>{d.entryId}</Code>
+                {d.matchedName ?? 'Entry'} · {LIST_TITLES[d.list] ?? d.list} <Code>{d.entryId}</Code>
               </Text>
               <Text size="sm">“{d.reason}”</Text>
               <Text size="xs" c="dimmed">
