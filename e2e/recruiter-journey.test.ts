@@ -102,7 +102,7 @@ describe('a recruiter on a fresh install', () => {
     await page.getByTestId('transition-in_review').click();
     await page.getByTestId('transition-confirm').click();
     await expect
-      .poll(() => page.getByTestId('case-status').textContent(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('case-status').textContent(), { timeout: 30_000 })
       .toMatch(/in review/i);
 
     await page.getByTestId('transition-escalated').click();
@@ -111,15 +111,15 @@ describe('a recruiter on a fresh install', () => {
       .fill('Camera refused, crypto pay request, shipping change: escalating.');
     await page.getByTestId('transition-confirm').click();
     await expect
-      .poll(() => page.getByTestId('case-status').textContent(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('case-status').textContent(), { timeout: 30_000 })
       .toMatch(/escalated/i);
 
     await page.getByTestId('audit-list').waitFor();
     const transitions = page.locator('[data-testid="audit-entry"][data-action="case.transitioned"]');
-    await expect.poll(() => transitions.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => transitions.count(), { timeout: 30_000 }).toBe(2);
     // Newest first: open the escalation entry and read what it recorded.
     await transitions.first().getByRole('button', { name: 'Details' }).click();
-    await expect.poll(() => transitions.first().innerText(), { timeout: 5_000 }).toMatch(/escalated/);
+    await expect.poll(() => transitions.first().innerText(), { timeout: 15_000 }).toMatch(/escalated/);
     await page.screenshot({ path: path.join(SHOTS, 'case.png'), fullPage: true });
   });
 });
