@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAssessBench } from './assess.bench.ts';
 import { runNameMatchingBench } from './name-matching.bench.ts';
+import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
 
 const only = process.argv[2];
@@ -27,6 +28,12 @@ if (only === undefined || only === 'names') {
     'targets: single-name p99 < 5 ms, batch >= 5,000 names/s; the speed-up is the figure to report',
   );
   results.names = rows;
+  console.log(
+    '\nSanctions screening end to end, full shipped lists (search + corroboration + classification)',
+  );
+  const full = await runSanctionsScreeningBench();
+  console.table([full]);
+  results.screening = full;
 }
 if (only === undefined || only === 'server') {
   console.log('\nServer: GET a subject with its assessment at a fixed rate on SQLite (autocannon, loopback)');

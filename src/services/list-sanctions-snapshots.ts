@@ -1,8 +1,12 @@
 // The sanctions list snapshots for the settings page and `gatecheck intel sanctions list`: each list's version,
 // date, entry counts and the diff from the previous snapshot. With no import yet, the shipped default is shown.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { JsonValue } from '../adapters/db/records.ts';
 import { listSnapshots } from '../adapters/db/repositories/sanctions-snapshots.repository.ts';
 import { listTitle } from '../intel/sanctions/lookup.ts';
+import { DEFAULT_DATA_DIR } from '../intel/sanctions/snapshot.ts';
 import { type Actor, type AppContext, authorize } from './context.ts';
 
 export type SnapshotView = {
@@ -48,6 +52,13 @@ export async function listSanctionsSnapshots(
   }));
   if (app.sanctions && !rows.some((r) => r.status === 'active')) {
     const shipped = await app.sanctions.snapshot();
+    // The shipped manifest records each file's origin, publication date and sha256 (verified when loaded).
+    const manifest = await readShippedManifest();
+    const filesOf = (paths: readonly string[]) =>
+      paths.map((path) => {
+        const known = manifest.get(path);
+        return { path, ...(known ? { sha256: known.sha256, bytes: known.bytes, origin: known.origin } : {}) };
+      });
     snapshots.push({
       id: shipped.id,
       createdAt: null,
@@ -61,9 +72,9 @@ export async function listSanctionsSnapshots(
           title: listTitle(l.list),
           ...(l.publishedAt ? { publishedAt: l.publishedAt } : {}),
           entries: l.entries,
-          files: l.files,
+          files: filesOf(l.files),
         })),
-        wallets: { entries: shipped.wallets.length, files: shipped.walletFiles },
+        wallets: { entries: shipped.wallets.length, files: filesOf(shipped.walletFiles) },
       },
       diff: null,
       error: null,
@@ -84,4 +95,21 @@ export async function listSanctionsSnapshots(
           }
         : null,
   };
+}
+
+type ShippedFile = { path: string; sha256: string; bytes: number; origin: string };
+
+let shippedManifest: Promise<Map<string, ShippedFile>> | undefined;
+
+/** path → file record of the shipped default-data manifest (read once per process). */
+function readShippedManifest(): Promise<Map<string, ShippedFile>> {
+  shippedManifest ??= readFile(join(DEFAULT_DATA_DIR, 'manifest.json'), 'utf8').then((text) => {
+    const manifest = JSON.parse(text) as {
+      lists: { files: ShippedFile[] }[];
+      wallets: { files: ShippedFile[] };
+    };
+    const files = [...manifest.lists.flatMap((l) => l.files), ...manifest.wallets.files];
+    return new Map(files.map((f) => [f.path, f]));
+  });
+  return shippedManifest;
 }
