@@ -28,6 +28,12 @@ describe('scoreSignals', () => {
       'high',
     ],
     ['one critical is critical', [sig('interview.person-changed', 'critical')], 'critical'],
+    ['a corroborated (high) sanctions match is at least high', [sig('sanctions.name-match', 'high')], 'high'],
+    [
+      'a name-only (medium) sanctions match stays a possible match',
+      [sig('sanctions.name-match', 'medium')],
+      'elevated',
+    ],
   ] as const)('%s', (_name, signals, band) => {
     expect(score(...signals).band).toBe(band);
   });

@@ -5,7 +5,9 @@
 //    signals of one family are correlated (one broken webcam explains several interview signals).
 // 3. Families combine by probabilistic OR again; score = round(100 × result), 0..100.
 // 4. The band comes from the policy thresholds, with two floors: any `critical` signal forces the
-//    critical band (and a score at least the critical threshold); any `high` signal is at least elevated.
+//    critical band (and a score at least the critical threshold); any `high` signal is at least elevated,
+//    and a `high` sanctions match (a name corroborated by a second identifier) is at least high: it must be
+//    resolved before anyone is hired or paid, however quiet the rest of the file is.
 import { getSignal } from '../catalog/signals.ts';
 import type { Band, Policy, Severity, Signal, SignalFamily } from '../types.ts';
 
@@ -85,6 +87,14 @@ export function scoreSignals(signals: readonly Signal[], policy: Policy): ScoreR
     band = 'critical';
   } else if (top === 'high' && BAND_RANK[band] < BAND_RANK.elevated) {
     band = 'elevated';
+  }
+  const sanctionsHigh = signals.some((s) => s.severity === 'high' && familyOf(s) === 'sanctions');
+  if (sanctionsHigh && BAND_RANK[band] < BAND_RANK.high) {
+    score = Math.max(score, policy.bands.high);
+    band = 'high';
+    reasons.push(
+      'A sanctions match backed by a second identifier puts this person in the high band at least: resolve it before hiring or paying.',
+    );
   }
 
   if (signals.length === 0) {
