@@ -7,6 +7,8 @@
 // 2009 surname-romanisation survey, checked against the spellings in the UN and OFAC DPRK entries
 // (../shared/datasets/name-matching/dprk_name_variants_from_official_lists.json).
 // A token may belong to several groups (e.g. "chon" is both 전 and 천).
+import { MR_VOWEL, RR_INITIAL, RR_VOWEL } from './hangul-tables.ts';
+
 export const KOREAN_VARIANT_GROUPS: readonly (readonly string[])[] = [
   // surnames
   ['kim', 'gim', 'ghim'],
@@ -103,73 +105,7 @@ export const KOREAN_VARIANT_GROUPS: readonly (readonly string[])[] = [
 // is generated only for syllables with a Korean-looking vowel (y- or w- glides, eo, eu, ae, oe, ui:
 // kyu / gyu, pyong / byong); for plain vowels it is left to the hand-written table, because generating it
 // links unrelated Western names (Dan/Tan, Bin/Pin).
-const RR_INITIAL = [
-  'g',
-  'kk',
-  'n',
-  'd',
-  'tt',
-  'r',
-  'm',
-  'b',
-  'pp',
-  's',
-  'ss',
-  '',
-  'j',
-  'jj',
-  'ch',
-  'k',
-  't',
-  'p',
-  'h',
-];
-const RR_VOWEL = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'eo',
-  'e',
-  'yeo',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'eu',
-  'ui',
-  'i',
-];
-const MR_VOWEL = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'o',
-  'e',
-  'yo',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'u',
-  'ui',
-  'i',
-];
+
 const FINALS = ['', 'k', 'n', 'l', 'm', 'p', 'ng', 't'];
 const VOICELESS: Record<string, string> = { g: 'k', d: 't', b: 'p' };
 const PLAIN_VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);

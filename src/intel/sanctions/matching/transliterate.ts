@@ -2,56 +2,14 @@
 // two common systems), Greek (a table) and Chinese (pinyin-pro, which ships its dictionary offline).
 // Not covered yet: Arabic, Hebrew, Japanese kana, Thai, Georgian, Armenian (they pass through unchanged).
 import { pinyin } from 'pinyin-pro';
+import { MR_VOWEL, RR_INITIAL, RR_VOWEL } from './hangul-tables.ts';
 
 // Hangul syllables U+AC00..U+D7A3 = 0xAC00 + (initial * 21 + vowel) * 28 + final.
 const HANGUL_BASE = 0xac00;
 const HANGUL_LAST = 0xd7a3;
 
 // Revised Romanization (2000), syllable by syllable (the rule for personal names: no sound changes).
-const RR_INITIAL = [
-  'g',
-  'kk',
-  'n',
-  'd',
-  'tt',
-  'r',
-  'm',
-  'b',
-  'pp',
-  's',
-  'ss',
-  '',
-  'j',
-  'jj',
-  'ch',
-  'k',
-  't',
-  'p',
-  'h',
-];
-const RR_VOWEL = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'eo',
-  'e',
-  'yeo',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'eu',
-  'ui',
-  'i',
-];
+
 const RR_FINAL = [
   '',
   'k',
@@ -105,29 +63,7 @@ const MR_INITIAL = [
   'p',
   'h',
 ];
-const MR_VOWEL = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'o',
-  'e',
-  'yo',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'u',
-  'ui',
-  'i',
-];
+
 const MR_FINAL = [
   '',
   'k',
