@@ -3,7 +3,8 @@
 import type { CaseBundle } from '../../bundle/schema.ts';
 import type { ScreeningMatch, ScreeningQuery } from '../../intel/sanctions.ts';
 import { dismissalKey } from '../../intel/sanctions.ts';
-import type { DetectorContext, Severity } from '../../types.ts';
+import type { Detector, DetectorContext, Severity } from '../../types.ts';
+import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 import { isObject, stringField } from '../util.ts';
 
 export type Party = { role: string; path: string; query: ScreeningQuery };
@@ -161,4 +162,57 @@ export function corroborationText(match: ScreeningMatch): string {
   else parts.push(' on the name alone: a possible match that needs review');
   if (conflicts.length > 0) parts.push(` (but ${conflicts.map((c) => c.detail).join(' and ')} differ)`);
   return parts.join('');
+}
+
+/** What a screening detector writes into its catalog template for the best match. */
+export type TemplateText = (top: PartyMatch, others: number) => Record<string, string>;
+
+/**
+ * A detector that screens the parties a bundle names and fires once with every undismissed match as data
+ * (`data.matches`, for the UI and the report), worded after the best one and as severe as it is.
+ */
+export function screeningDetector(
+  signalId: string,
+  partiesOf: (bundle: CaseBundle) => Party[],
+  nothingToScreen: string,
+  text: TemplateText,
+): Detector {
+  const def = requireSignal(signalId);
+  return {
+    signal: def.id,
+    detect(bundle, ctx) {
+      const lookup = ctx.intel.sanctions;
+      if (!lookup) return notEvaluated('no sanctions lists are loaded');
+      const parties = partiesOf(bundle);
+      if (parties.length === 0) return notEvaluated(nothingToScreen);
+      const { matches, dismissed } = screenParties(parties, bundle, ctx);
+      const top = matches[0];
+      if (!top) return nothing();
+      return found(
+        fire(
+          def,
+          top.match.severity,
+          [...new Set(matches.map((m) => m.party.path))],
+          {
+            count: matches.length,
+            dismissed,
+            listVersion: lookup.version,
+            matches: matches.map(({ party, match }) => ({
+              role: party.role,
+              path: party.path,
+              query: party.query.name,
+              ...match,
+            })),
+          },
+          text(top, matches.length - 1),
+        ),
+      );
+    },
+  };
+}
+
+/** `"KIM, Jong Un" (20157, DPRK3; score 100` — the list entry as explanations name it (closing paren by caller). */
+export function entryText(top: PartyMatch): string {
+  const programs = top.match.programs.length > 0 ? `, ${top.match.programs.join(', ')}` : '';
+  return `"${top.match.matchedName}" (${top.match.entryId}${programs}; score ${top.match.score}`;
 }
