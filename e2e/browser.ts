@@ -1,5 +1,5 @@
 // Debian chromium driven by playwright-core (no browser download).
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -15,4 +15,17 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+export const ADMIN = { name: 'Ada Admin', email: 'ada@acme.example', password: 'a long enough passphrase' };
+
+/** Creates the first admin through the one-time setup page, as a new user would, and waits for the app shell. */
+export async function setUpAdmin(page: Page, setupLink: string): Promise<void> {
+  await page.goto(setupLink);
+  await page.getByTestId('setup-name').fill(ADMIN.name);
+  await page.getByTestId('setup-email').fill(ADMIN.email);
+  await page.getByTestId('setup-password').fill(ADMIN.password);
+  await page.getByTestId('setup-password-confirm').fill(ADMIN.password);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('user-menu').waitFor();
 }

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { ADMIN, launchBrowser, setUpAdmin } from './browser.ts';
 import { EXAMPLES, ROOT, type RunningServer, startServer } from './server.ts';
 
 const SHOTS = path.join(ROOT, '.e2e');
@@ -27,14 +27,8 @@ afterAll(async () => {
 
 describe('a recruiter on a fresh install', () => {
   it('creates the admin account from the one-time setup link', async () => {
-    await page.goto(server.setupLink);
-    await page.getByTestId('setup-name').fill('Ada Admin');
-    await page.getByTestId('setup-email').fill('ada@acme.example');
-    await page.getByTestId('setup-password').fill('a long enough passphrase');
-    await page.getByTestId('setup-password-confirm').fill('a long enough passphrase');
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-    expect(await page.getByTestId('user-menu').textContent()).toContain('Ada Admin');
+    await setUpAdmin(page, server.setupLink);
+    expect(await page.getByTestId('user-menu').textContent()).toContain(ADMIN.name);
 
     // The link is single-use: the server now says setup is done.
     const again = await fetch(`${server.baseUrl}/api/v1/setup`);

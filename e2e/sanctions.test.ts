@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, setUpAdmin } from './browser.ts';
 import { ROOT, type RunningServer, startServer } from './server.ts';
 
 // UN Security Council Consolidated List of 2026-02-27 (shipped default), entry KPi.006:
@@ -31,13 +31,7 @@ afterAll(async () => {
 
 describe('sanctions screening', () => {
   it('sets up the admin account', async () => {
-    await page.goto(server.setupLink);
-    await page.getByTestId('setup-name').fill('Ada Admin');
-    await page.getByTestId('setup-email').fill('ada@acme.example');
-    await page.getByTestId('setup-password').fill('a long enough passphrase');
-    await page.getByTestId('setup-password-confirm').fill('a long enough passphrase');
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await setUpAdmin(page, server.setupLink);
   });
 
   it('screens a UN-listed DPRK name with its date of birth and sees the corroborated match', async () => {
