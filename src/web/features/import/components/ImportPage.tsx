@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconCheck, IconFileImport, IconUpload, IconX } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { FileDropZone } from '../../../ui/FileDropZone.tsx';
 import { ProblemList } from '../../../ui/feedback.tsx';
 import { useCan } from '../../auth/queries.ts';
 import { type ImportOutcome, importEntries, readFiles } from '../queries.ts';
@@ -78,9 +67,6 @@ function OutcomeCard({ outcome }: { outcome: ImportOutcome }) {
 export default function ImportPage() {
   const canWrite = useCan('subjects:write');
   const qc = useQueryClient();
-  const inputId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const busy = phase.kind === 'reading' || phase.kind === 'uploading';
@@ -96,12 +82,6 @@ export default function ImportPage() {
     setOutcomes(results);
     setPhase({ kind: 'done' });
     await qc.invalidateQueries({ queryKey: ['subjects'] });
-  };
-
-  const onDrop = (e: DragEvent<HTMLElement>) => {
-    e.preventDefault();
-    setDragging(false);
-    void run(Array.from(e.dataTransfer.files));
   };
 
   if (!canWrite) {
@@ -130,62 +110,16 @@ export default function ImportPage() {
         </Text>
       </Stack>
 
-      <Paper
-        withBorder
-        p="xl"
-        radius="md"
-        data-testid="import-dropzone"
-        aria-label="Drop case bundle files here"
-        onDragEnter={(e: DragEvent<HTMLDivElement>) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragOver={(e: DragEvent<HTMLDivElement>) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          if (!dragging) setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        style={{
-          borderStyle: 'dashed',
-          borderWidth: 2,
-          borderColor: dragging ? 'var(--mantine-color-blue-6)' : undefined,
-          background: dragging ? 'var(--mantine-color-blue-0)' : 'var(--mantine-color-white)',
-          transition: 'background 120ms',
-        }}
-      >
-        <Stack align="center" gap="sm" ta="center">
-          <IconUpload size={40} color="var(--mantine-color-blue-6)" aria-hidden />
-          <Text fw={600}>Drag and drop .json files here</Text>
-          <Text size="sm" c="dimmed">
-            One or more files; each may hold one bundle or a list of bundles.
-          </Text>
-          <input
-            ref={inputRef}
-            id={inputId}
-            type="file"
-            accept=".json,application/json"
-            multiple
-            hidden
-            aria-label="Choose case bundle files"
-            data-testid="import-file-input"
-            onChange={(e) => {
-              const files = Array.from(e.currentTarget.files ?? []);
-              e.currentTarget.value = '';
-              void run(files);
-            }}
-          />
-          <Button
-            leftSection={<IconFileImport size={16} />}
-            onClick={() => inputRef.current?.click()}
-            disabled={busy}
-            data-testid="import-choose"
-          >
-            Choose files
-          </Button>
-        </Stack>
-      </Paper>
+      <FileDropZone
+        onFiles={(files) => void run(files)}
+        accept=".json,application/json"
+        zoneLabel="Drop case bundle files here"
+        inputLabel="Choose case bundle files"
+        title="Drag and drop .json files here"
+        hint="One or more files; each may hold one bundle or a list of bundles."
+        disabled={busy}
+        testIds={{ zone: 'import-dropzone', input: 'import-file-input', choose: 'import-choose' }}
+      />
 
       {busy ? (
         <Stack gap={4} role="status" aria-live="polite" data-testid="import-progress">

@@ -10,7 +10,6 @@ import {
   Code,
   CopyButton,
   Group,
-  Paper,
   Progress,
   Stack,
   Table,
@@ -18,10 +17,11 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconCheck, IconCopy, IconFileImport, IconUpload } from '@tabler/icons-react';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JobView } from '../../../api/types.ts';
+import { FileDropZone } from '../../../ui/FileDropZone.tsx';
 import { ErrorAlert, PageLoader } from '../../../ui/feedback.tsx';
 import { formatDateTime, formatDay } from '../../../ui/format.ts';
 import { useMe } from '../../auth/queries.ts';
@@ -356,11 +356,9 @@ function ImportProgress({ jobId, onFinished }: { jobId: string; onFinished: (job
 }
 
 function ImportLists() {
-  const inputRef = useRef<HTMLInputElement>(null);
   const qc = useQueryClient();
   const upload = useImportLists();
   const [jobId, setJobId] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [running, setRunning] = useState(false);
 
   const run = (files: File[]) => {
@@ -371,12 +369,6 @@ function ImportLists() {
       onSuccess: (job) => setJobId(job.id),
       onError: () => setRunning(false),
     });
-  };
-
-  const onDrop = (e: DragEvent<HTMLElement>) => {
-    e.preventDefault();
-    setDragging(false);
-    run(Array.from(e.dataTransfer.files));
   };
 
   return (
@@ -390,60 +382,21 @@ function ImportLists() {
         list) and drop them here. The files that belong together (for example OFAC’s sdn, add, alt and
         comments CSV files) must be imported in one go. If anything is wrong with a file, nothing changes.
       </Text>
-      <Paper
-        withBorder
-        p="lg"
-        radius="md"
-        aria-label="Drop sanctions list files here"
-        data-testid="lists-import-dropzone"
-        onDragEnter={(e: DragEvent<HTMLDivElement>) => {
-          e.preventDefault();
-          setDragging(true);
+      <FileDropZone
+        onFiles={run}
+        accept={ACCEPT}
+        zoneLabel="Drop sanctions list files here"
+        inputLabel="Choose sanctions list files"
+        title="Drag and drop XML, CSV, JSON or TXT list files here"
+        loading={upload.isPending}
+        disabled={running && !upload.isPending}
+        compact
+        testIds={{
+          zone: 'lists-import-dropzone',
+          input: 'lists-import-input',
+          choose: 'lists-import-choose',
         }}
-        onDragOver={(e: DragEvent<HTMLDivElement>) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          if (!dragging) setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        style={{
-          borderStyle: 'dashed',
-          borderWidth: 2,
-          borderColor: dragging ? 'var(--mantine-color-blue-6)' : undefined,
-          background: dragging ? 'var(--mantine-color-blue-0)' : 'var(--mantine-color-white)',
-        }}
-      >
-        <Stack align="center" gap="xs" ta="center">
-          <IconUpload size={32} color="var(--mantine-color-blue-6)" aria-hidden />
-          <Text fw={600} size="sm">
-            Drag and drop XML, CSV, JSON or TXT list files here
-          </Text>
-          <input
-            ref={inputRef}
-            type="file"
-            accept={ACCEPT}
-            multiple
-            hidden
-            aria-label="Choose sanctions list files"
-            data-testid="lists-import-input"
-            onChange={(e) => {
-              const files = Array.from(e.currentTarget.files ?? []);
-              e.currentTarget.value = '';
-              run(files);
-            }}
-          />
-          <Button
-            leftSection={<IconFileImport size={16} />}
-            onClick={() => inputRef.current?.click()}
-            loading={upload.isPending}
-            disabled={running && !upload.isPending}
-            data-testid="lists-import-choose"
-          >
-            Choose files
-          </Button>
-        </Stack>
-      </Paper>
+      />
       {upload.error ? <ErrorAlert error={upload.error} title="The files were not accepted" /> : null}
       {jobId ? (
         <ImportProgress
