@@ -1,28 +1,24 @@
 // A new user's first session, in a real browser against a real server on SQLite:
 // set up the admin → import the example bundles → see the infiltrator's signals →
 // escalate the case → see the audit entry. Screenshots land in .e2e/ for the README.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchBrowser, setUpAdmin } from './browser.ts';
-import { EXAMPLES, ROOT, type RunningServer, startServer } from './server.ts';
+import { ADMIN, setUpAdmin } from './browser.ts';
+import { EXAMPLES, type RunningServer } from './server.ts';
+import { openSession, type Session, SHOTS } from './session.ts';
 
-const SHOTS = path.join(ROOT, '.e2e');
+let session: Session;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+  session = await openSession();
+  ({ server, page } = session);
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('a recruiter on a fresh install', () => {

@@ -1,32 +1,28 @@
 // Sanctions screening in a real browser against a real server with the shipped lists:
 // set up the admin → screen a DPRK-listed name from the UN list with its date of birth →
 // see a match whose date of birth corroborates → see the loaded lists in Settings.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, setUpAdmin } from './browser.ts';
-import { ROOT, type RunningServer, startServer } from './server.ts';
+import { setUpAdmin } from './browser.ts';
+import type { RunningServer } from './server.ts';
+import { openSession, type Session, SHOTS } from './session.ts';
 
 // UN Security Council Consolidated List of 2026-02-27 (shipped default), entry KPi.006:
 // PAEK CHANG-HO, born 1964-06-18, DPRK programme.
 const LISTED = { name: 'Paek Chang Ho', dob: '1964-06-18', entryId: 'KPi.006' };
 
-const SHOTS = path.join(ROOT, '.e2e');
+let session: Session;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+  session = await openSession();
+  ({ server, page } = session);
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('sanctions screening', () => {
