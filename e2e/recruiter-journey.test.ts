@@ -21,6 +21,17 @@ afterAll(async () => {
   await session?.close();
 });
 
+/** Confirms the pending case move and checks the server accepted it (its answer is in the failure message). */
+async function confirmTransition(): Promise<void> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/case/transition') && r.request().method() === 'POST', {
+      timeout: 30_000,
+    }),
+    page.getByTestId('transition-confirm').click(),
+  ]);
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 describe('a recruiter on a fresh install', () => {
   it('creates the admin account from the one-time setup link', async () => {
     await setUpAdmin(page, server.setupLink);
@@ -90,7 +101,7 @@ describe('a recruiter on a fresh install', () => {
 
   it('escalates the case and sees the audit entry', async () => {
     await page.getByTestId('transition-in_review').click();
-    await page.getByTestId('transition-confirm').click();
+    await confirmTransition();
     await expect
       .poll(() => page.getByTestId('case-status').textContent(), { timeout: 30_000 })
       .toMatch(/in review/i);
@@ -99,7 +110,7 @@ describe('a recruiter on a fresh install', () => {
     await page
       .getByTestId('transition-note')
       .fill('Camera refused, crypto pay request, shipping change: escalating.');
-    await page.getByTestId('transition-confirm').click();
+    await confirmTransition();
     await expect
       .poll(() => page.getByTestId('case-status').textContent(), { timeout: 30_000 })
       .toMatch(/escalated/i);
