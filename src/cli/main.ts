@@ -30,7 +30,13 @@ program
   .addOption(
     new Option('--at <time>', 'assess as of this moment (ISO 8601; default now)').env('GATECHECK_AT'),
   )
-  .action(async (paths: string[], options: { json?: boolean; at?: string }) => {
+  .addOption(
+    new Option(
+      '--no-sanctions',
+      'skip sanctions screening (saves the seconds it takes to load the lists)',
+    ).env('GATECHECK_NO_SANCTIONS'),
+  )
+  .action(async (paths: string[], options: { json?: boolean; at?: string; sanctions: boolean }) => {
     const { assessBundles } = await import('./commands/assess-bundles.ts');
     process.exitCode = await assessBundles(paths, options);
   });

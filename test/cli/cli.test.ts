@@ -71,6 +71,14 @@ describe('gatecheck assess', () => {
     expect(late[0]?.signals.map((s) => s.id)).toContain('onboarding.in-person-overdue');
   });
 
+  it('screens against the shipped sanctions lists, and --no-sanctions leaves those checks not evaluated', () => {
+    const args = ['assess', example('01-clean-legitimate'), '--json', '--at', '2026-06-01T00:00:00Z'];
+    const screened = JSON.parse(gatecheck(args).stdout) as { notEvaluated: string[] }[];
+    const skipped = JSON.parse(gatecheck([...args, '--no-sanctions']).stdout) as { notEvaluated: string[] }[];
+    expect(screened[0]?.notEvaluated).not.toContain('sanctions');
+    expect(skipped[0]?.notEvaluated).toContain('sanctions');
+  });
+
   it('takes options from the environment too', () => {
     const run = gatecheck(['assess', example('02-clear-infiltrator')], {
       GATECHECK_JSON: '1',
