@@ -1,5 +1,6 @@
 // Domain types shared by every layer. Pure data: no I/O, no clock.
 import type { CaseBundle } from './bundle/schema.ts';
+import type { IpLookup } from './intel/ip.ts';
 import type { SanctionsLookup } from './intel/sanctions.ts';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -86,6 +87,8 @@ export interface IntelLookups {
   readonly available: ReadonlySet<string>;
   /** Sanctions screening over the active list snapshot (see core/intel/sanctions.ts). */
   readonly sanctions?: SanctionsLookup;
+  /** IP geolocation and network kind over the shipped databases and imported lists (see core/intel/ip.ts). */
+  readonly ip?: IpLookup;
 }
 
 export type DetectorContext = {

@@ -175,6 +175,27 @@ const loginSchema = z.looseObject({
   asn: z.union([z.number().int(), text]).optional(),
   sessionMinutes: nonNegative.optional(),
   inputLatencyMs: nonNegative.optional(),
+  // Filled by log importers (src/intel/logins) and IP enrichment; all optional, detectors look up what is missing.
+  /** The login name / email the identity provider saw. */
+  account: text.optional(),
+  /** The identity provider's event id and which importer read it (okta | entra | google | generic | webhook). */
+  eventId: text.optional(),
+  source: text.optional(),
+  eventType: text.optional(),
+  sessionId: text.optional(),
+  region: text.optional(),
+  city: text.optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  accuracyKm: nonNegative.optional(),
+  org: text.optional(),
+  /** A NetworkKind of core/intel/ip.ts. */
+  networkKind: text.optional(),
+  provider: text.optional(),
+  /** The identity provider itself flagged the address as a proxy/anonymizer (Okta securityContext.isProxy). */
+  isProxy: z.boolean().optional(),
+  /** The address is on an organisation allow-list (corporate VPN, office): never counts against anyone. */
+  allowListed: z.boolean().optional(),
 });
 
 export const caseBundleSchema = z.looseObject({
