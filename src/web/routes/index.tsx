@@ -13,6 +13,8 @@ const SubjectPage = lazy(() => import('../features/subject/components/SubjectPag
 const SignalsPage = lazy(() => import('../features/signals/components/SignalsPage.tsx'));
 const ScreenPage = lazy(() => import('../features/sanctions/components/ScreenPage.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx'));
+const NetworkPage = lazy(() => import('../features/network/components/NetworkPage.tsx'));
+const AboutPage = lazy(() => import('../features/about/components/AboutPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -29,6 +31,8 @@ export function AppRoutes() {
             <Route path="/subjects/:id" element={<SubjectPage />} />
             <Route path="/signals" element={<SignalsPage />} />
             <Route path="/screen" element={<ScreenPage />} />
+            <Route path="/network" element={<NetworkPage />} />
+            <Route path="/about" element={<AboutPage />} />
             {/* Every role may read the sanctions lists tab; the other tabs check for admin themselves. */}
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -15,12 +15,14 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconChevronDown,
   IconFileImport,
+  IconInfoCircle,
   IconListDetails,
   IconLogout,
   IconSettings,
   IconShieldCheck,
   IconUserSearch,
   IconUsers,
+  IconWorld,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -65,6 +67,7 @@ const NAV: NavItem[] = [
   { to: '/import', label: 'Import', icon: IconFileImport },
   { to: '/signals', label: 'Signals', icon: IconListDetails },
   { to: '/screen', label: 'Screening', icon: IconUserSearch },
+  { to: '/network', label: 'Network', icon: IconWorld },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
@@ -158,6 +161,14 @@ export function AppLayout() {
                 <Menu.Label>{me.user.email}</Menu.Label>
                 <Menu.Item disabled>
                   Role: <Badge size="sm">{ROLE_LABELS[me.user.role] ?? me.user.role}</Badge>
+                </Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  to="/about"
+                  leftSection={<IconInfoCircle size={14} />}
+                  data-testid="about-link"
+                >
+                  About and data sources
                 </Menu.Item>
                 <Menu.Divider />
                 <Menu.Item

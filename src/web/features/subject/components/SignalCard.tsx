@@ -5,6 +5,7 @@ import type { CaseBundle, Catalog, SignalDefinition } from '../../../api/types.t
 import { SeverityBadge } from '../../../ui/badges.tsx';
 import { describePath, resolvePath } from '../../../ui/evidence-paths.ts';
 import { humanize } from '../../../ui/format.ts';
+import { NetworkSignalDetails } from '../../network/components/NetworkSignalDetails.tsx';
 import { SanctionsSignalDetails } from '../../sanctions/components/SanctionsSignalDetails.tsx';
 import { SANCTIONS_SIGNALS } from '../../sanctions/model.ts';
 import { sourceTitle } from '../../signals/queries.ts';
@@ -65,6 +66,7 @@ export function SignalCard({
         {SANCTIONS_SIGNALS.has(signal.id) ? (
           <SanctionsSignalDetails signal={signal} subjectId={subjectId} />
         ) : null}
+        {signal.id.startsWith('network.') ? <NetworkSignalDetails signal={signal} /> : null}
         {signal.evidence.length > 0 ? (
           <Stack gap={4}>
             <Text size="xs" fw={600} c="dimmed" tt="uppercase">

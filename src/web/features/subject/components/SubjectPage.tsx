@@ -1,5 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconClipboardList, IconFileSearch, IconTimeline } from '@tabler/icons-react';
+import { IconClipboardList, IconFileSearch, IconTimeline, IconWorld } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { SubjectDetail } from '../../../api/types.ts';
 import { BandBadge } from '../../../ui/badges.tsx';
@@ -13,6 +14,9 @@ import { AssessmentTab } from './AssessmentTab.tsx';
 import { CasePanel } from './CasePanel.tsx';
 import { EvidenceTab } from './EvidenceTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
+
+// The sign-in map carries the world atlas: load it only when the tab opens.
+const SignInsSection = lazy(() => import('../../network/components/SignInsSection.tsx'));
 
 function claimedLocation(detail: SubjectDetail): string {
   const loc = detail.bundle.subject.claimedLocation;
@@ -76,7 +80,7 @@ function SubjectHeader({ detail }: { detail: SubjectDetail }) {
   );
 }
 
-const TABS = ['assessment', 'evidence', 'timeline'] as const;
+const TABS = ['assessment', 'evidence', 'timeline', 'signins'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function SubjectPage() {
@@ -116,6 +120,9 @@ export default function SubjectPage() {
               <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} />}>
                 Timeline
               </Tabs.Tab>
+              <Tabs.Tab value="signins" leftSection={<IconWorld size={16} />} data-testid="tab-signins">
+                Sign-ins
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="assessment">
               <AssessmentTab detail={detail} />
@@ -125,6 +132,11 @@ export default function SubjectPage() {
             </Tabs.Panel>
             <Tabs.Panel value="timeline">
               <TimelineTab id={detail.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="signins">
+              <Suspense fallback={<PageLoader label="Loading sign-ins…" />}>
+                <SignInsSection detail={detail} />
+              </Suspense>
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>
