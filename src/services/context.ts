@@ -9,6 +9,7 @@ import type { Config } from '../config/config.ts';
 import { can, type Permission, type Role } from '../core/auth/roles.ts';
 import { DomainError } from '../core/errors.ts';
 import type { IntelLookups } from '../core/types.ts';
+import type { IpRuntime } from '../intel/ip/runtime.ts';
 import type { SanctionsRuntime } from '../intel/sanctions/runtime.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 
@@ -21,6 +22,8 @@ export type AppContext = {
   intel: IntelLookups;
   /** The sanctions list runtime behind `intel.sanctions` (absent: screening is not available). */
   sanctions?: SanctionsRuntime;
+  /** The IP intelligence runtime behind `intel.ip` (shipped databases + imported lists). */
+  ip?: IpRuntime;
 };
 
 /** Who is asking: a signed-in user, an API token, the system itself (jobs, setup) or the local CLI. */

@@ -4,6 +4,7 @@ import { createDatabase, migrateToLatest } from '../adapters/db/database.ts';
 import { type IdGenerator, uuidV7Ids } from '../adapters/ids/ids.ts';
 import type { Config } from '../config/config.ts';
 import type { IntelLookups } from '../core/types.ts';
+import { createIpRuntime, type IpRuntime, withIpIntel } from '../intel/ip/runtime.ts';
 import {
   createSanctionsIntel,
   createSanctionsRuntime,
@@ -24,6 +25,11 @@ export type AppContextOptions = {
    * loaded on first use (the server starts loading it in the background after it listens).
    */
   sanctions?: SanctionsRuntime | false;
+  /**
+   * IP intelligence: a runtime, or false for none. Default: the shipped databases plus this store's imported
+   * lists, loaded on first use (`app.ip.ready()`).
+   */
+  ip?: IpRuntime | false;
   /**
    * Start the job worker now (default true). One-shot CLI commands pass false so they do not pick up
    * queued work; with GATECHECK_WORKER=off this process only enqueues.
@@ -65,7 +71,9 @@ export async function createAppContext(config: Config, options: AppContextOption
       options.sanctions === false
         ? undefined
         : (options.sanctions ?? createSanctionsRuntime({ dataDir: config.dataDir, db: database.db }));
-    const intel = options.intel ?? (sanctions ? createSanctionsIntel(sanctions) : NO_INTEL);
+    const ip = options.ip === false ? undefined : (options.ip ?? createIpRuntime({ db: database.db }));
+    const baseIntel = sanctions ? createSanctionsIntel(sanctions) : NO_INTEL;
+    const intel = options.intel ?? (ip ? withIpIntel(baseIntel, ip) : baseIntel);
     const app: AppContext = {
       database,
       clock,
@@ -74,6 +82,7 @@ export async function createAppContext(config: Config, options: AppContextOption
       config,
       intel,
       ...(sanctions ? { sanctions } : {}),
+      ...(ip ? { ip } : {}),
     };
     registerJobHandlers(app);
     if (options.startJobs ?? true) await jobs.start();

@@ -176,6 +176,22 @@ export type MatchDismissalsTable = {
   dismissed_at: string;
 };
 
+export type IpListsTable = {
+  /** Unique; a re-import under the same name replaces the list. */
+  name: string;
+  /** 'tor' | 'vpn' | 'proxy' | 'relay' | 'hosting' | 'allow' */
+  kind: string;
+  provider: string | null;
+  label: string | null;
+  /** Number of distinct entries. */
+  entries: number;
+  imported_at: string;
+  /** AuditActor, JSON text. */
+  imported_by: string;
+  /** The entries in normal form, one per line. */
+  content: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -191,4 +207,5 @@ export type DB = {
   jobs: JobsTable;
   sanctions_snapshots: SanctionsSnapshotsTable;
   match_dismissals: MatchDismissalsTable;
+  ip_lists: IpListsTable;
 };

@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m20261125Initial from './20261125_initial.ts';
 import * as m20261126Sanctions from './20261126_sanctions.ts';
+import * as m20261127IpLists from './20261127_ip_lists.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261125_initial': m20261125Initial,
   '20261126_sanctions': m20261126Sanctions,
+  '20261127_ip_lists': m20261127IpLists,
 };
 
 export const migrationProvider: MigrationProvider = {
