@@ -70,3 +70,6 @@ export type ColumnMapping = {
 
 /** A LoginEvent after IP enrichment: the stored shape, and what becomes a bundle `logins[]` entry. */
 export type EnrichedLogin = LoginEvent & { intel?: IpInfo };
+
+/** What a normaliser makes of one provider record: its sign-in events, or why it is not one. */
+export type NormalizeResult = { ok: true; events: LoginEvent[] } | { ok: false; reason: string };

@@ -1,0 +1,270 @@
+// readLogins: a sign-in log file (Okta, Entra, Google Workspace, generic CSV/NDJSON; plain or gzip) → a
+// stream of normalised events and per-record problems. Pure: no database, no network; memory stays flat.
+import { DomainError } from '../../core/errors.ts';
+import { readCsvRecords } from './csv-records.ts';
+import { detectRecordFormat, formatForCsvHeader } from './detect.ts';
+import { isObject, type JsonObject } from './fields.ts';
+import { openText } from './input.ts';
+import {
+  DEFAULT_MAX_RECORD_BYTES,
+  JsonDocumentSplitter,
+  LineSplitter,
+  type RawRecord,
+  type RecordSplitter,
+} from './json-splitter.ts';
+import type { ColumnMapping, LoginFormat, NormalizeResult, ReadItem } from './model.ts';
+import { normalizeEntraCsvRow, normalizeEntraSignIn } from './normalize-entra.ts';
+import { createMappedNormalizer, guessMapping, type RowReader } from './normalize-generic.ts';
+import { normalizeGoogleActivity } from './normalize-google.ts';
+import { normalizeOktaEvent } from './normalize-okta.ts';
+
+export type ReadLoginsOptions = {
+  format: LoginFormat | 'auto';
+  /** Generic CSV/NDJSON: which column/field holds what (guessed from common names when absent). */
+  mapping?: ColumnMapping;
+  /** Progress: raw bytes read so far (compressed bytes for gzip input), after each chunk. */
+  onBytes?: (bytesRead: number) => void;
+  /** One record larger than this is reported and skipped (default 1 MB). */
+  maxRecordBytes?: number;
+  /** gzip input may expand to at most this many bytes (default 16 GiB). */
+  maxDecompressedBytes?: number;
+  /** Called once with the format in use (the detected one for `auto`). */
+  onFormat?: (format: LoginFormat) => void;
+};
+
+/** How the records of a JSON file are laid out; CSV is its own thing. */
+export type Container = 'ndjson' | 'document' | 'csv';
+
+const SNIFF_BYTES = 64 * 1024;
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return i;
+  }
+  return -1;
+}
+
+/**
+ * NDJSON when the first line is a whole JSON object; a JSON document (array, container object, or
+ * pretty-printed objects) when it starts with `[` or the first line is not a complete object; else CSV.
+ */
+export function sniffContainer(head: string): Container | undefined {
+  const start = firstNonSpace(head);
+  if (start === -1) return undefined;
+  const first = head[start];
+  if (first === '[') return 'document';
+  if (first !== '{') return 'csv';
+  const nl = head.indexOf('\n', start);
+  if (nl === -1) return 'document';
+  const line = head.slice(start, nl).trim();
+  if (line.endsWith('}') && line.length > 1) return 'ndjson';
+  return 'document';
+}
+
+async function* withHead(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function readHead(source: AsyncIterator<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  while (length < SNIFF_BYTES) {
+    const next = await source.next();
+    if (next.done) break;
+    parts.push(next.value);
+    length += next.value.length;
+  }
+  return Buffer.concat(parts);
+}
+
+/** Arrays and container objects found inside a record (a line holding a whole page) → their records. */
+export function expandRecord(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (!isObject(value)) return [value];
+  for (const key of ['value', 'items', 'records'] as const) {
+    if (Array.isArray(value[key]) && !looksLikeEvent(value)) return value[key] as unknown[];
+  }
+  const data = value.data;
+  if (isObject(data) && Array.isArray(data.events)) return data.events;
+  return [value];
+}
+
+function looksLikeEvent(obj: JsonObject): boolean {
+  return obj.eventType !== undefined && obj.published !== undefined;
+}
+
+type RecordNormalizer = (obj: unknown) => NormalizeResult;
+
+function jsonNormalizer(
+  format: LoginFormat,
+  mapping: ColumnMapping | undefined,
+  first: unknown,
+): RecordNormalizer {
+  switch (format) {
+    case 'okta':
+      return (obj) => normalizeOktaEvent(obj);
+    case 'entra':
+      return (obj) => normalizeEntraSignIn(obj);
+    case 'google':
+      return (obj) => normalizeGoogleActivity(obj);
+    case 'ndjson': {
+      const fields = isObject(first) ? flattenKeys(first) : [];
+      const normalize = createMappedNormalizer(mapping ?? guessMapping(fields, 'fields'), 'fields');
+      return (obj) =>
+        isObject(obj) ? normalize(objectReader(obj)) : { ok: false, reason: 'not a JSON object' };
+    }
+    default:
+      throw new DomainError('validation', `format ${format} is not a JSON format`);
+  }
+}
+
+function objectReader(obj: JsonObject): RowReader {
+  return { kind: 'object', obj };
+}
+
+/** Dotted paths of an object's leaves (two levels deep), for guessing a mapping and naming what exists. */
+export function flattenKeys(obj: JsonObject, prefix = '', depth = 0): string[] {
+  const keys: string[] = [];
+  for (const [key, value] of Object.entries(obj)) {
+    const name = prefix === '' ? key : `${prefix}.${key}`;
+    if (isObject(value) && depth < 2) keys.push(...flattenKeys(value, name, depth + 1));
+    else keys.push(name);
+  }
+  return keys;
+}
+
+function parseProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `not valid JSON (${message.length > 160 ? `${message.slice(0, 160)}…` : message})`;
+}
+
+async function* readJson(
+  chunks: AsyncIterable<Buffer>,
+  splitter: RecordSplitter,
+  options: ReadLoginsOptions,
+): AsyncGenerator<ReadItem> {
+  let format: LoginFormat | undefined = options.format === 'auto' ? undefined : options.format;
+  let normalize: RecordNormalizer | undefined;
+  const out: RawRecord[] = [];
+  const handle = function* (raw: RawRecord): Generator<ReadItem> {
+    if ('problem' in raw) {
+      yield { kind: 'problem', line: raw.line, message: raw.problem };
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.text);
+    } catch (error) {
+      yield { kind: 'problem', line: raw.line, message: parseProblem(error) };
+      return;
+    }
+    for (const record of expandRecord(parsed)) {
+      if (normalize === undefined) {
+        if (!isObject(record)) {
+          yield { kind: 'problem', line: raw.line, message: 'not a JSON object; skipped' };
+          continue;
+        }
+        format ??= detectRecordFormat(record);
+        options.onFormat?.(format);
+        normalize = jsonNormalizer(format, options.mapping, record);
+      }
+      const result = normalize(record);
+      if (!result.ok) {
+        yield { kind: 'problem', line: raw.line, message: result.reason };
+        continue;
+      }
+      for (const event of result.events) yield { kind: 'event', line: raw.line, event };
+    }
+  };
+  for await (const chunk of chunks) {
+    splitter.push(chunk, out);
+    for (const raw of out) yield* handle(raw);
+    out.length = 0;
+  }
+  splitter.end(out);
+  for (const raw of out) yield* handle(raw);
+}
+
+async function* readCsv(
+  chunks: AsyncIterable<Buffer>,
+  options: ReadLoginsOptions,
+  maxRecordBytes: number,
+): AsyncGenerator<ReadItem> {
+  let normalize: ((row: RowReader, rawText: string) => NormalizeResult) | undefined;
+  for await (const item of readCsvRecords(chunks, { maxRecordBytes })) {
+    if (item.kind === 'problem') {
+      yield item;
+      continue;
+    }
+    if (item.kind === 'header') {
+      const format = options.format === 'auto' ? formatForCsvHeader(item.headers) : options.format;
+      options.onFormat?.(format);
+      if (format === 'entra-csv') {
+        normalize = (row) => normalizeEntraCsvRow(row);
+      } else {
+        const mapped = createMappedNormalizer(
+          options.mapping ?? guessMapping(item.headers, 'columns'),
+          'columns',
+          item.headers,
+        );
+        normalize = (row, rawText) => mapped(row, rawText);
+      }
+      continue;
+    }
+    if (normalize === undefined) continue;
+    const result = normalize({ kind: 'row', row: item.row }, item.text);
+    if (!result.ok) {
+      yield { kind: 'problem', line: item.line, message: result.reason };
+      continue;
+    }
+    for (const event of result.events) yield { kind: 'event', line: item.line, event };
+  }
+}
+
+const JSON_FORMATS: ReadonlySet<string> = new Set(['okta', 'entra', 'google', 'ndjson']);
+
+/**
+ * Streams a sign-in log: one `event` per sign-in record, one `problem` (line + message) per record that
+ * cannot be read; reading always goes on after a bad record. Throws a DomainError only for what stops the
+ * whole file: an unknown layout, a mapping naming missing columns, damaged or oversized gzip.
+ */
+export async function* readLogins(
+  input: AsyncIterable<unknown>,
+  options: ReadLoginsOptions,
+): AsyncGenerator<ReadItem> {
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const source = openText(input, options)[Symbol.asyncIterator]();
+  try {
+    const head = await readHead(source);
+    const chunks = withHead(head, source);
+    const headText = head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES));
+    const container = sniffContainer(headText);
+    if (container === undefined) return;
+    const wantsCsv = options.format === 'csv' || options.format === 'entra-csv';
+    if (wantsCsv || (options.format === 'auto' && container === 'csv')) {
+      yield* readCsv(chunks, options, maxRecordBytes);
+      return;
+    }
+    if (container === 'csv') {
+      const start = headText.slice(firstNonSpace(headText), firstNonSpace(headText) + 40);
+      throw new DomainError(
+        'validation',
+        `format ${options.format} expects JSON (NDJSON or a JSON array) but the file starts with ${JSON.stringify(start)}`,
+      );
+    }
+    if (options.format !== 'auto' && !JSON_FORMATS.has(options.format)) {
+      throw new DomainError('validation', `unknown login format ${options.format}`);
+    }
+    const splitter =
+      container === 'ndjson' ? new LineSplitter(maxRecordBytes) : new JsonDocumentSplitter(maxRecordBytes);
+    yield* readJson(chunks, splitter, options);
+  } finally {
+    await source.return?.(undefined);
+  }
+}
