@@ -30,6 +30,7 @@ const EXPECTED_02 = [
   'logistics.shipping-change',
   'onboarding.byod-request',
   'onboarding.in-person-overdue',
+  'network.remote-access',
 ];
 
 for (const at of ['2026-06-01T00:00:00Z', '2026-04-01T00:00:00Z']) {
@@ -64,7 +65,7 @@ for (const at of ['2026-06-01T00:00:00Z', '2026-04-01T00:00:00Z']) {
       expect(ids).not.toContain('interview.repeated-excuse');
       expect(ids.includes('onboarding.in-person-overdue')).toBe(at.startsWith('2026-06'));
       expect(a03!.notEvaluated).toEqual(
-        expect.arrayContaining(['liveness', 'interview.in-person', 'references', 'network']),
+        expect.arrayContaining(['liveness', 'interview.in-person', 'references']),
       );
     });
   });

@@ -79,6 +79,44 @@ export type Policy = {
   /** Days before shipping/start within which a shipping change counts as suspicious. */
   shippingChangeWindowDays: number;
   documentOverdueGraceDays: number;
+  /** Sign-in and network detection (see docs/network-detection.md). */
+  network: NetworkPolicy;
+};
+
+/** How one high-risk country counts: its severity, and whether a person claiming to live there is exempt. */
+export type HighRiskCountry = { severity: Severity; exceptWhenClaimed: boolean };
+
+/** The tunable thresholds of the network detectors. */
+export type NetworkPolicy = {
+  /** network.multi-country: the sliding window and how many countries inside it fire. */
+  countryWindowDays: number;
+  minCountries: number;
+  /** Fewer countries suffice when one of them is not the claimed country. */
+  minCountriesWithForeign: number;
+  /** network.impossible-travel: speed above which two consecutive sign-ins cannot be one person travelling. */
+  maxTravelKmh: number;
+  /** Distances (after subtracting both accuracy radii) below this are never travel. */
+  minTravelKm: number;
+  /** network.location-mismatch: share of located sign-ins the top foreign country must exceed. */
+  mismatchShare: number;
+  mismatchMinLogins: number;
+  /** network.anonymizer: anonymised sign-ins from which use counts as repeated (medium). */
+  anonymizerRepeatLogins: number;
+  /** VPN providers named in the advisories: high. Matched case-insensitively inside the provider name. */
+  advisoryVpnProviders: string[];
+  /** network.high-risk-country: ISO 3166-1 alpha-2 code → severity and exemption. */
+  highRiskCountries: Record<string, HighRiskCountry>;
+  /** network.shared-egress: two subjects count as sharing an address when their uses are this close. */
+  sharedEgressWindowDays: number;
+  /** Addresses used by more subjects than this are offices or public gateways, not a shared home. */
+  sharedEgressMaxSubjects: number;
+  /** network.always-on: a session this long or longer. */
+  alwaysOnHours: number;
+  /** network.input-latency: the median above which input is too slow for a local keyboard. */
+  inputLatencyMaxMs: number;
+  inputLatencyMinSamples: number;
+  /** network.remote-access: tools the organisation deploys itself (matched inside the tool name). */
+  approvedRemoteTools: string[];
 };
 
 /** Reference-data lookups that detectors may use; each capability fills its part. */

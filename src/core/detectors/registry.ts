@@ -5,6 +5,7 @@ import type { Detector } from '../types.ts';
 import { lowRate } from './application/low-rate.ts';
 import { vendorOnlyVetting } from './application/vendor-only-vetting.ts';
 import { contactChange } from './consistency/contact-change.ts';
+import { location } from './consistency/location.ts';
 import { documentsExpired } from './documents/expired.ts';
 import { documentsOverdue } from './documents/overdue.ts';
 import { exfiltration } from './employment/exfiltration.ts';
@@ -22,6 +23,15 @@ import { repeatedExcuse } from './interview/repeated-excuse.ts';
 import { scriptedAnswers } from './interview/scripted-answers.ts';
 import { textOnlyPreference } from './interview/text-only-preference.ts';
 import { shippingChange } from './logistics/shipping-change.ts';
+import { alwaysOn } from './network/always-on.ts';
+import { anonymizer } from './network/anonymizer.ts';
+import { highRiskCountry } from './network/high-risk-country.ts';
+import { impossibleTravel } from './network/impossible-travel.ts';
+import { inputLatency } from './network/input-latency.ts';
+import { locationMismatch } from './network/location-mismatch.ts';
+import { multiCountry } from './network/multi-country.ts';
+import { remoteAccess } from './network/remote-access.ts';
+import { sharedEgress } from './network/shared-egress.ts';
 import { byodRequest } from './onboarding/byod-request.ts';
 import { inPersonOverdue } from './onboarding/in-person-overdue.ts';
 import { bankChange } from './payments/bank-change.ts';
@@ -63,6 +73,16 @@ export const IMPLEMENTED: readonly Detector[] = [
   nameMatch,
   entityMatch,
   sanctionedWallet,
+  location,
+  multiCountry,
+  impossibleTravel,
+  locationMismatch,
+  anonymizer,
+  highRiskCountry,
+  remoteAccess,
+  sharedEgress,
+  alwaysOn,
+  inputLatency,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */
