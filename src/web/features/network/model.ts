@@ -567,6 +567,19 @@ export const KIND_HELP: Record<DisplayKind, string> = {
     'On your organisation’s allow-list (such as the company VPN or an office): never counts against anyone.',
 };
 
+/** Badge words: short enough for a table cell. */
+export const KIND_BADGE_LABELS: Record<DisplayKind, string> = {
+  isp: 'Home / office',
+  mobile: 'Mobile',
+  hosting: 'Data centre',
+  vpn: 'VPN',
+  proxy: 'Proxy',
+  relay: 'Privacy relay',
+  tor: 'Tor',
+  unknown: 'Unknown',
+  allowed: 'Allow-listed',
+};
+
 /** A few words per kind, for tables ("VPN — hides the real location"). */
 export const KIND_SHORT: Record<DisplayKind, string> = {
   isp: 'usually where the person is',

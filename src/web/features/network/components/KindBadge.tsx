@@ -5,6 +5,7 @@ import {
   type DisplayKind,
   displayKind,
   KIND_BADGE_COLORS,
+  KIND_BADGE_LABELS,
   KIND_COLORS,
   KIND_HELP,
   KIND_LABELS,
@@ -25,13 +26,17 @@ export function KindBadge({
   withShort?: boolean;
 }) {
   const shown = displayKind(kind, allowListed);
-  const label = shown === 'allowed' ? 'Allow-listed' : KIND_LABELS[shown];
+  const label = KIND_BADGE_LABELS[shown];
   const help =
     shown === 'allowed' && allowListed ? `${KIND_HELP.allowed} (${allowListed.label})` : KIND_HELP[shown];
   return (
-    <Group gap={6} wrap="nowrap" data-testid="kind-badge" data-kind={shown}>
+    <Stack gap={2} align="flex-start" data-testid="kind-badge" data-kind={shown}>
       <Tooltip label={help} multiline w={280} withArrow>
-        <Badge color={KIND_BADGE_COLORS[shown]} variant="light" style={{ textTransform: 'none' }}>
+        <Badge
+          color={KIND_BADGE_COLORS[shown]}
+          variant="light"
+          style={{ textTransform: 'none', overflow: 'visible', maxWidth: 'none' }}
+        >
           {provider && shown !== 'allowed' && shown !== 'isp' ? `${label} · ${provider}` : label}
         </Badge>
       </Tooltip>
@@ -40,7 +45,7 @@ export function KindBadge({
           {KIND_SHORT[shown]}
         </Text>
       ) : null}
-    </Group>
+    </Stack>
   );
 }
 

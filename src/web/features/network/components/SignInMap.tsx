@@ -8,7 +8,6 @@ import {
   geoCentroid,
   geoCircle,
   geoGraticule10,
-  geoInterpolate,
   geoNaturalEarth1,
   geoPath,
 } from 'd3-geo';
@@ -131,8 +130,8 @@ function fitProjection(points: Position[]): GeoProjection {
   if (maxLon - minLon > 140 || maxLat - minLat > 70) return world();
   const cLon = (minLon + maxLon) / 2;
   const cLat = (minLat + maxLat) / 2;
-  const halfLon = Math.max((maxLon - minLon) / 2 + 8, 20);
-  const halfLat = Math.max((maxLat - minLat) / 2 + 6, 12);
+  const halfLon = Math.max((maxLon - minLon) / 2 + 8, 30);
+  const halfLat = Math.max((maxLat - minLat) / 2 + 6, 16);
   const box: Feature<MultiPoint> = {
     type: 'Feature',
     properties: {},
@@ -153,6 +152,36 @@ function fitProjection(points: Position[]): GeoProjection {
     ],
     box,
   );
+}
+
+/**
+ * A travel pair as a curved line on the flat map (a quadratic curve bowed upwards) rather than the great
+ * circle: it reads as "from here to there" and never splits at the map's edge. `mid` is where the label goes.
+ */
+function arcBetween(
+  projection: GeoProjection,
+  pair: TravelPair,
+): { d: string; mid: [number, number] } | null {
+  const a = projection([pair.from.lon, pair.from.lat]);
+  const b = projection([pair.to.lon, pair.to.lat]);
+  if (!a || !b) return null;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len = Math.hypot(dx, dy);
+  if (len < 1) return { d: `M${a[0]},${a[1]}`, mid: a };
+  let nx = -dy / len;
+  let ny = dx / len;
+  if (ny > 0) {
+    nx = -nx;
+    ny = -ny;
+  }
+  const bow = Math.min(len * 0.25, 110);
+  const c: [number, number] = [(a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow];
+  const mid: [number, number] = [
+    0.25 * a[0] + 0.5 * c[0] + 0.25 * b[0],
+    0.25 * a[1] + 0.5 * c[1] + 0.25 * b[1],
+  ];
+  return { d: `M${a[0]},${a[1]} Q${c[0]},${c[1]} ${b[0]},${b[1]}`, mid };
 }
 
 function radiusFor(count: number): number {
@@ -372,14 +401,9 @@ export function SignInMap({
               ) : null,
             )}
             {pairs.map((pair, i) => {
-              const d = path({
-                type: 'LineString',
-                coordinates: [
-                  [pair.from.lon, pair.from.lat],
-                  [pair.to.lon, pair.to.lat],
-                ],
-              });
-              if (!d) return null;
+              const arc = arcBetween(projection, pair);
+              if (!arc) return null;
+              const d = arc.d;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: pairs come in a fixed order from the signal
                 <g key={`arc-${i}`}>
@@ -438,9 +462,27 @@ export function SignInMap({
                 onBlur={() => setTip(null)}
               />
             ))}
+            {dots.slice(0, 8).map(({ place, xy }) =>
+              place.city || place.country ? (
+                <text
+                  key={`name-${place.lat},${place.lon}`}
+                  x={xy[0] + radiusFor(place.count) + 4}
+                  y={xy[1] + 4}
+                  fontSize={12}
+                  fontWeight={600}
+                  fill="#343a40"
+                  stroke="#fff"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                  pointerEvents="none"
+                  data-testid="map-place-label"
+                >
+                  {(place.city ?? countryName(place.country)).replace(/\s*\(.*\)$/, '')}
+                </text>
+              ) : null,
+            )}
             {pairs.map((pair, i) => {
-              const mid = geoInterpolate([pair.from.lon, pair.from.lat], [pair.to.lon, pair.to.lat])(0.5);
-              const xy = projection(mid);
+              const xy = arcBetween(projection, pair)?.mid;
               if (!xy) return null;
               return (
                 <text

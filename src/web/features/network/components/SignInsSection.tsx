@@ -51,8 +51,8 @@ function RecentSignIns({ items }: { items: LoginItem[] }) {
               <Table.Th>When (your time)</Table.Th>
               <Table.Th>Internet address</Table.Th>
               <Table.Th>Place</Table.Th>
-              <Table.Th>Network</Table.Th>
-              <Table.Th>Outcome</Table.Th>
+              <Table.Th miw={170}>Network</Table.Th>
+              <Table.Th miw={120}>Outcome</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
