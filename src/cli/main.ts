@@ -119,6 +119,63 @@ sanctions
     const { listSanctionsCommand } = await import('./commands/import-sanctions.ts');
     process.exitCode = await listSanctionsCommand(options);
   });
+const ipIntel = intel.command('ip').description('IP range lists: Tor exits, VPN/hosting ranges, allow-lists');
+ipIntel
+  .command('import')
+  .description(
+    'import a range list (one IP, CIDR, a-b range or ASN per line); a list of the same name is replaced',
+  )
+  .argument('<file>', 'the list file')
+  .addOption(
+    new Option('--kind <kind>', 'tor, vpn, proxy, relay, hosting or allow').env('GATECHECK_IP_LIST_KIND'),
+  )
+  .addOption(
+    new Option('--name <name>', 'the list name (letters, digits, . - _)').env('GATECHECK_IP_LIST_NAME'),
+  )
+  .addOption(new Option('--provider <provider>', 'who runs these addresses, e.g. "Astrill VPN"'))
+  .addOption(new Option('--label <label>', 'a description, e.g. "Corporate VPN egress"'))
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (file: string, options: import('./commands/import-ip-list.ts').ImportIpListOptions) => {
+    const { importIpListCommand } = await import('./commands/import-ip-list.ts');
+    process.exitCode = await importIpListCommand(file, options);
+  });
+ipIntel
+  .command('list')
+  .description('the IP databases (licence, attribution) and the imported range lists')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { listIpListsCommand } = await import('./commands/import-ip-list.ts');
+    process.exitCode = await listIpListsCommand(options);
+  });
+ipIntel
+  .command('remove')
+  .description('remove an imported range list')
+  .argument('<name>', 'the list name')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (name: string, options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { removeIpListCommand } = await import('./commands/import-ip-list.ts');
+    process.exitCode = await removeIpListCommand(name, options);
+  });
+
+program
+  .command('ip')
+  .description(
+    'where an IP address is and what kind of network it belongs to (offline databases + imported lists)',
+  )
+  .argument('<address>', 'an IPv4 or IPv6 address')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (address: string, options: import('./commands/lookup-ip.ts').LookupIpOptions) => {
+    const { lookupIpCommand } = await import('./commands/lookup-ip.ts');
+    process.exitCode = await lookupIpCommand(address, options);
+  });
 
 program
   .command('reassess')

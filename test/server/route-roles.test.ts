@@ -47,6 +47,10 @@ const EXPECTED: Record<string, Minimum> = {
   'POST /api/v1/intel/sanctions/import': 'admin',
   'POST /api/v1/subjects/{id}/dismissals': 'investigator',
   'GET /api/v1/subjects/{id}/dismissals': 'viewer',
+  'GET /api/v1/ip/{address}': 'viewer',
+  'GET /api/v1/intel/ip': 'viewer',
+  'POST /api/v1/intel/ip/lists': 'admin',
+  'DELETE /api/v1/intel/ip/lists/{name}': 'admin',
 };
 
 const RANK: Record<Role, number> = { viewer: 0, recruiter: 1, investigator: 2, admin: 3 };

@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { registerIntelRoutes } from './intel.routes.ts';
+import { registerIpRoutes } from './ip.routes.ts';
 import { registerJobRoutes } from './jobs.routes.ts';
 import { registerPolicyRoutes } from './policy.routes.ts';
 import { registerScreenRoutes } from './screen.routes.ts';
@@ -30,4 +31,5 @@ export function registerRoutes(api: ServerApp): void {
   registerJobRoutes(api);
   registerScreenRoutes(api);
   registerIntelRoutes(api);
+  registerIpRoutes(api);
 }
