@@ -51,6 +51,7 @@ const envSchema = z.object({
   ),
   GATECHECK_LOGIN_MAX_FAILURES: withDefault(positiveInt('a number of failed logins'), '5'),
   GATECHECK_LOGIN_WINDOW_MINUTES: withDefault(positiveInt('a number of minutes'), '15'),
+  GATECHECK_MAX_UPLOAD_BYTES: withDefault(positiveInt('a size in bytes'), String(2 * 1024 ** 3)),
 });
 
 export type Config = {
@@ -69,6 +70,8 @@ export type Config = {
   sessionTtlHours: number;
   worker: WorkerMode;
   login: { maxFailures: number; windowMinutes: number };
+  /** The largest sign-in log file an upload or `gatecheck logins import` may bring (streamed to disk). */
+  maxUploadBytes: number;
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -98,5 +101,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sessionTtlHours: e.GATECHECK_SESSION_TTL_HOURS,
     worker: e.GATECHECK_WORKER,
     login: { maxFailures: e.GATECHECK_LOGIN_MAX_FAILURES, windowMinutes: e.GATECHECK_LOGIN_WINDOW_MINUTES },
+    maxUploadBytes: e.GATECHECK_MAX_UPLOAD_BYTES,
   };
 }

@@ -50,6 +50,7 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'policy:write': 'change the policy',
   'users:manage': 'manage users',
   'tokens:manage': 'manage API tokens',
+  'logins:import': 'import sign-in events or link their accounts to subjects',
 };
 
 export function authorize(actor: Actor, permission: Permission): void {

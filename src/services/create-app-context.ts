@@ -12,7 +12,9 @@ import {
 } from '../intel/sanctions/runtime.ts';
 import { createJobQueue } from '../jobs/create-job-queue.ts';
 import type { AppContext } from './context.ts';
+import { IMPORT_LOGINS_JOB, importLoginsHandler } from './import-logins.ts';
 import { IMPORT_SANCTIONS_JOB, importSanctionsHandler } from './import-sanctions-lists.ts';
+import { REASSESS_LOGINS_JOB, reassessLoginSubjectsHandler } from './ingest-login-events.ts';
 import { REASSESS_ALL_JOB, reassessAllHandler } from './reassess-all.ts';
 
 export type AppContextOptions = {
@@ -45,6 +47,8 @@ export const NO_INTEL: IntelLookups = { available: new Set<string>() };
 export function registerJobHandlers(app: AppContext): void {
   app.jobs.register(REASSESS_ALL_JOB, reassessAllHandler(app));
   app.jobs.register(IMPORT_SANCTIONS_JOB, importSanctionsHandler(app));
+  app.jobs.register(IMPORT_LOGINS_JOB, importLoginsHandler(app));
+  app.jobs.register(REASSESS_LOGINS_JOB, reassessLoginSubjectsHandler(app));
 }
 
 export async function createAppContext(config: Config, options: AppContextOptions = {}): Promise<AppContext> {

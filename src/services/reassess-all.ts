@@ -1,11 +1,11 @@
 import type { AuditActor, JobView, JsonObject } from '../adapters/db/records.ts';
-import { listAllBundles } from '../adapters/db/repositories/subjects.repository.ts';
 import { assessPopulation } from '../core/assess.ts';
 import { DomainError } from '../core/errors.ts';
 import type { JobHandler } from '../jobs/job-queue.ts';
 import { type Actor, type AppContext, authorize, inTransaction, toAuditActor } from './context.ts';
 import { type AssessmentTrigger, loadPolicy, recordAssessment } from './internal/assessing.ts';
 import { loadDismissals, prepareIntel } from './internal/sanctions.ts';
+import { loadPopulation } from './internal/stored-logins.ts';
 
 export const REASSESS_ALL_JOB = 'reassess-all';
 const CHUNK = 100;
@@ -43,15 +43,16 @@ export function reassessAllHandler(app: AppContext): JobHandler {
     const actor = readActor(payload.actor);
     const trigger = (typeof payload.trigger === 'string' ? payload.trigger : 'reassess') as AssessmentTrigger;
     const db = app.database.db;
+    const now = app.clock.now();
     const [bundles, policy, dismissals] = await Promise.all([
-      listAllBundles(db),
+      loadPopulation(app, db, now),
       loadPolicy(db),
       loadDismissals(db),
       prepareIntel(app),
     ]);
     const total = bundles.length;
     await reportProgress(0, total, 'assessing');
-    const results = assessPopulation(bundles, { now: app.clock.now(), policy, intel: app.intel, dismissals });
+    const results = assessPopulation(bundles, { now, policy, intel: app.intel, dismissals });
     const bands: Record<string, number> = {};
     for (let start = 0; start < total; start += CHUNK) {
       const end = Math.min(start + CHUNK, total);

@@ -176,6 +176,93 @@ export type MatchDismissalsTable = {
   dismissed_at: string;
 };
 
+export type LoginImportsTable = {
+  id: string;
+  /** The client's file name, for display only (the upload is stored under a generated name). */
+  file_name: string;
+  /** LoginFormat or 'auto'. */
+  format: string;
+  /** ColumnMapping, JSON text or null. */
+  mapping: string | null;
+  /** 'queued' | 'running' | 'done' | 'failed' */
+  status: string;
+  job_id: string | null;
+  /** The stored upload's file name under <dataDir>/uploads/ (null once deleted). */
+  upload: string | null;
+  created_at: string;
+  /** AuditActor, JSON text. */
+  created_by: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** bigint: PostgreSQL returns it as text. */
+  bytes_read: number | string;
+  total_bytes: number | string;
+  read_count: number;
+  imported: number;
+  duplicates: number;
+  malformed: number;
+  matched: number;
+  unmatched: number;
+  /** [{line, message}] (first 100), JSON text. */
+  problems: string;
+  /** [{account, events, firstAt, lastAt}], JSON text. */
+  unmatched_accounts: string;
+  error: string | null;
+};
+
+export type LoginEventsTable = {
+  id: string;
+  /** okta | entra | google | generic */
+  source: string;
+  /** The provider's event id; unique per source (re-imports add nothing). */
+  event_id: string;
+  /** Lower-cased login name or email; '' when the record had none. */
+  account: string;
+  account_name: string | null;
+  subject_id: string | null;
+  /** ISO 8601 UTC, sortable as text. */
+  at: string;
+  ip: string | null;
+  outcome: string;
+  event_type: string | null;
+  app: string | null;
+  user_agent: string | null;
+  device: string | null;
+  session_id: string | null;
+  session_minutes: number | null;
+  input_latency_ms: number | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  accuracy_km: number | null;
+  /** bigint: PostgreSQL returns it as text. */
+  asn: number | string | null;
+  org: string | null;
+  network_kind: string | null;
+  provider: string | null;
+  /** The allow-list the address was on when stored (never counts against anyone). */
+  allow_list: string | null;
+  allow_label: string | null;
+  /** 0/1, null when the provider did not say. */
+  is_proxy: number | null;
+  /** The provider's own risk words (Entra riskLevelDuringSignIn, Google is_suspicious). */
+  risk: string | null;
+  /** The login import that stored it, or `hook:<name>` for live ingestion. */
+  import_id: string | null;
+  received_at: string;
+};
+
+export type SubjectAccountsTable = {
+  /** Lower-cased login name or email. */
+  account: string;
+  subject_id: string;
+  /** AuditActor, JSON text. */
+  linked_by: string;
+  linked_at: string;
+};
+
 export type IpListsTable = {
   /** Unique; a re-import under the same name replaces the list. */
   name: string;
@@ -208,4 +295,7 @@ export type DB = {
   sanctions_snapshots: SanctionsSnapshotsTable;
   match_dismissals: MatchDismissalsTable;
   ip_lists: IpListsTable;
+  login_imports: LoginImportsTable;
+  login_events: LoginEventsTable;
+  subject_accounts: SubjectAccountsTable;
 };

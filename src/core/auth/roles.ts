@@ -12,12 +12,21 @@ export type Permission =
   | 'export'
   | 'policy:write'
   | 'users:manage'
-  | 'tokens:manage';
+  | 'tokens:manage'
+  | 'logins:import';
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: ['subjects:read'],
   recruiter: ['subjects:read', 'subjects:write', 'cases:note'],
-  investigator: ['subjects:read', 'subjects:write', 'cases:note', 'cases:work', 'audit:read', 'export'],
+  investigator: [
+    'subjects:read',
+    'subjects:write',
+    'cases:note',
+    'cases:work',
+    'audit:read',
+    'export',
+    'logins:import',
+  ],
   admin: [
     'subjects:read',
     'subjects:write',
@@ -28,6 +37,7 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     'policy:write',
     'users:manage',
     'tokens:manage',
+    'logins:import',
   ],
 };
 

@@ -18,6 +18,7 @@ import { DEFAULT_POLICY, parsePolicy } from '../../core/policy.ts';
 import type { DetailedAssessment, Policy } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { loadDismissals, prepareIntel } from './sanctions.ts';
+import { withStoredLogins } from './stored-logins.ts';
 
 export const POLICY_SETTING = 'policy';
 
@@ -30,7 +31,8 @@ export type AssessmentTrigger =
   | 'policy'
   | 'reassess'
   | 'sanctions'
-  | 'dismissal';
+  | 'dismissal'
+  | 'logins';
 
 export async function loadPolicy(db: Executor): Promise<Policy> {
   const stored = await getSetting(db, POLICY_SETTING);
@@ -66,9 +68,11 @@ export async function assessWithinPopulation(
     ),
     prepareIntel(app),
   ]);
-  const population = overlayPopulation(stored, bundles);
+  const now = at ?? app.clock.now();
+  // Each subject's stored sign-in events join its bundle for the assessment (the stored JSON is unchanged).
+  const population = await withStoredLogins(app, db, overlayPopulation(stored, bundles), now);
   const results = assessPopulation(population, {
-    now: at ?? app.clock.now(),
+    now,
     policy,
     intel: app.intel,
     dismissals,
