@@ -156,6 +156,8 @@ export type LoginAnalyzer = {
   add(login: ResolvedLogin, index: number): void;
   /** The findings so far (does not end the analysis). */
   finish(): LoginFindings;
+  /** How many entries the analyzer holds now (for benchmarks and tests of bounded memory). */
+  retained(): { countries: number; networks: number; sessions: number; latencyValues: number; pairs: number };
 };
 
 type SessionState = { start: number; end: number; startIndex: number; endIndex: number; ip?: string };
@@ -381,6 +383,9 @@ export function createLoginAnalyzer(
       if (l.at > s.end) {
         s.end = l.at;
         s.endIndex = index;
+        // Most recently seen last: eviction takes the sessions seen longest ago.
+        sessions.delete(l.sessionId);
+        sessions.set(l.sessionId, s);
       }
       return;
     }
@@ -390,16 +395,18 @@ export function createLoginAnalyzer(
     sessions.set(l.sessionId, state);
   }
 
-  // Keeps the session map bounded: first forget short sessions idle for a month, then the oldest.
+  // Keeps the session map bounded: forget sessions idle for a month, then the ones seen longest ago
+  // (a forgotten session that already lasted long enough is kept among the long ones).
+  function forget(id: string, s: SessionState): void {
+    if (s.end - s.start >= minHoursMs) keepLongest(longByLength, sessionSpan(id, s));
+    sessions.delete(id);
+  }
+
   function evictSessions(): void {
+    for (const [id, s] of sessions) if (s.end < latestAt - SESSION_IDLE_EVICT_MS) forget(id, s);
     for (const [id, s] of sessions) {
-      if (s.end < latestAt - SESSION_IDLE_EVICT_MS && s.end - s.start < minHoursMs) sessions.delete(id);
-    }
-    if (sessions.size < MAX_SESSIONS) return;
-    for (const [id, s] of sessions) {
-      if (s.end - s.start >= minHoursMs) keepLongest(longByLength, sessionSpan(id, s));
-      sessions.delete(id);
       if (sessions.size < MAX_SESSIONS / 2) break;
+      forget(id, s);
     }
   }
 
@@ -488,7 +495,17 @@ export function createLoginAnalyzer(
     return findings;
   }
 
-  return { add, finish };
+  function retained() {
+    return {
+      countries: countries.size,
+      networks: networks.size + groups.size,
+      sessions: sessions.size + longByLength.length,
+      latencyValues: latency.size,
+      pairs: pairs.length,
+    };
+  }
+
+  return { add, finish, retained };
 }
 
 function sessionSpan(id: string, s: SessionState): SessionSpan {

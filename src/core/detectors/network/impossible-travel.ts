@@ -31,9 +31,11 @@ export function pairText(p: TravelPair): string {
     p.marginKm >= 1
       ? ` (at least ${formatNumber(roundForDisplay(p.km - p.marginKm))} km allowing ${formatNumber(p.marginKm)} km for location accuracy)`
       : '';
+  const ms = p.hours * 3_600_000;
+  const duration = ms < 60_000 ? `${formatDuration(ms)} (counted as 1 min)` : formatDuration(ms);
   return (
     `${addressText(p.from)} at ${formatUtc(p.from.at)} then ${addressText(p.to)} at ${formatUtc(p.to.at)}: ` +
-    `${formatNumber(roundForDisplay(p.km))} km${margin} in ${formatDuration(p.hours * 3_600_000)} ≈ ${formatNumber(roundForDisplay(p.kmh))} km/h`
+    `${formatNumber(roundForDisplay(p.km))} km${margin} in ${duration} ≈ ${formatNumber(roundForDisplay(p.kmh))} km/h`
   );
 }
 

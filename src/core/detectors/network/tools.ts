@@ -67,10 +67,10 @@ const TOOLS: readonly ToolPattern[] = [
   t('DameWare', 'remote-software', /\bdameware\b/),
 
   // Mouse jigglers and activity fakers (hardware and software): the always-on signal's business.
-  t('mouse jiggler', 'jiggler', /\b(mouse ?)?jiggl(e|er|ing)\b/),
   t('mouse mover', 'jiggler', /\b(mouse ?mover|move ?mouse)\b/),
   t('Vaydeer', 'jiggler', /\bvaydeer\b/),
   t('Liberty Jiggler', 'jiggler', /\bliberty (mouse )?jiggler\b/),
+  t('mouse jiggler', 'jiggler', /\b(mouse ?)?jiggl(e|er|ing)\b/),
   t('Caffeine (simulated key presses)', 'jiggler', /\bcaffeine\b/),
   t(
     'keep-active tool',
