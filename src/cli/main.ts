@@ -177,6 +177,61 @@ program
     process.exitCode = await lookupIpCommand(address, options);
   });
 
+const logins = program
+  .command('logins')
+  .description('sign-in logs: import, unmatched accounts, links to subjects');
+logins
+  .command('import')
+  .description(
+    'import a sign-in log (Okta, Entra ID, Google Workspace, CSV/NDJSON) with progress; idempotent',
+  )
+  .argument('<file>', 'the log file (plain or gzip)')
+  .addOption(
+    new Option('--format <format>', 'auto, okta, entra, entra-csv, google, csv or ndjson')
+      .env('GATECHECK_LOGIN_FORMAT')
+      .default('auto'),
+  )
+  .addOption(
+    new Option('--map <mapping>', 'generic CSV/NDJSON columns, e.g. at=Timestamp,account=User,ip=IP').env(
+      'GATECHECK_LOGIN_MAP',
+    ),
+  )
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (file: string, options: import('./commands/import-logins.ts').ImportLoginsOptions) => {
+    const { importLoginsCommand } = await import('./commands/import-logins.ts');
+    process.exitCode = await importLoginsCommand(file, options);
+  });
+logins
+  .command('unmatched')
+  .description('accounts in stored sign-in events that match no subject')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { listUnmatchedCommand } = await import('./commands/import-logins.ts');
+    process.exitCode = await listUnmatchedCommand(options);
+  });
+logins
+  .command('link')
+  .description('link an account to a subject: its stored events move to the subject, who is re-assessed')
+  .argument('<account>', 'login name or email as the identity provider wrote it')
+  .argument('<subjectId>', 'the subject id')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(
+    async (
+      account: string,
+      subjectId: string,
+      options: { json?: boolean; dataDir: string; databaseUrl?: string },
+    ) => {
+      const { linkAccountCommand } = await import('./commands/import-logins.ts');
+      process.exitCode = await linkAccountCommand(account, subjectId, options);
+    },
+  );
+
 program
   .command('reassess')
   .description('re-assess every stored subject now (e.g. after a policy change), with progress')

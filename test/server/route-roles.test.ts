@@ -51,6 +51,19 @@ const EXPECTED: Record<string, Minimum> = {
   'GET /api/v1/intel/ip': 'viewer',
   'POST /api/v1/intel/ip/lists': 'admin',
   'DELETE /api/v1/intel/ip/lists/{name}': 'admin',
+  'POST /api/v1/logins/imports': 'investigator',
+  'GET /api/v1/logins/imports': 'viewer',
+  'GET /api/v1/logins/imports/{id}': 'viewer',
+  'GET /api/v1/logins/unmatched': 'viewer',
+  'POST /api/v1/logins/accounts': 'investigator',
+  'GET /api/v1/subjects/{id}/logins': 'viewer',
+  'GET /api/v1/network/overview': 'viewer',
+  // the Okta hook checks its own secret (404 until an admin sets one, 401 for a wrong one)
+  'GET /api/v1/hooks/okta': 'public',
+  'POST /api/v1/hooks/okta': 'public',
+  'POST /api/v1/hooks/logins': 'investigator',
+  'GET /api/v1/hooks': 'admin',
+  'POST /api/v1/hooks/okta/secret': 'admin',
 };
 
 const RANK: Record<Role, number> = { viewer: 0, recruiter: 1, investigator: 2, admin: 3 };

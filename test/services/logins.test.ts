@@ -173,6 +173,21 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
   it('re-assesses the matched subjects with their stored events in the bundle', async () => {
     const history = await listAssessments(app.database.db, 'emp-0207');
     expect(history[0]?.trigger).toBe('logins');
+    // Toronto then Pyongyang (175.45.176.x) 40 minutes later, and an address shared with Mina Park
+    const signals = history[0]?.assessment.signals ?? [];
+    expect(signals.map((s) => s.id).filter((id) => id.startsWith('network.'))).toEqual([
+      'network.high-risk-country',
+      'network.shared-egress',
+      'network.impossible-travel',
+      'network.multi-country',
+    ]);
+    const travel = signals.find((s) => s.id === 'network.impossible-travel');
+    const pairs = travel?.data?.pairs as
+      | { from: { ip: string }; to: { ip: string }; km: number }[]
+      | undefined;
+    const pair = pairs?.[0];
+    expect([pair?.from.ip, pair?.to.ip]).toEqual(['99.230.12.10', '175.45.176.20']);
+    expect(pair?.km).toBeGreaterThan(10_000);
     const subject = await findSubject(app.database.db, 'emp-0207');
     if (!subject) throw new Error('no subject');
     // the stored bundle is not rewritten; the assessment sees the events

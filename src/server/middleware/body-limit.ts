@@ -8,7 +8,11 @@ import type { ServerEnv } from '../types.ts';
 export const MAX_BULK_BYTES = 50 * 1024 * 1024;
 export const MAX_SMALL_BYTES = 1024 * 1024;
 
-export type BodySize = 'small' | 'bundle' | 'bulk';
+/** `stream`: the route streams its body to disk and enforces its own limit (config.maxUploadBytes). */
+export type BodySize = 'small' | 'bundle' | 'bulk' | 'stream';
+
+/** `METHOD /path` of the `stream` routes, which the overall /api cap leaves to them. */
+export const STREAMED_BODY_ROUTES: ReadonlySet<string> = new Set(['POST /api/v1/logins/imports']);
 
 function tooLarge(limit: number): never {
   throw new DomainError('payload_too_large', `The request body is larger than the limit of ${limit} bytes.`);
@@ -17,6 +21,7 @@ function tooLarge(limit: number): never {
 /** The largest body a request may carry, checked before anything reads it. */
 export function limitBody(size: BodySize): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
+    if (size === 'stream') return next();
     const limit =
       size === 'bulk'
         ? Math.max(MAX_BULK_BYTES, c.var.ctx.config.maxBundleBytes)
@@ -29,5 +34,9 @@ export function limitBody(size: BodySize): MiddlewareHandler<ServerEnv> {
 
 /** The overall cap for anything under /api, whatever the route. */
 export function limitAnyBody(): MiddlewareHandler<ServerEnv> {
-  return bodyLimit({ maxSize: MAX_BULK_BYTES, onError: () => tooLarge(MAX_BULK_BYTES) });
+  const cap = bodyLimit({ maxSize: MAX_BULK_BYTES, onError: () => tooLarge(MAX_BULK_BYTES) });
+  return async (c, next) => {
+    if (STREAMED_BODY_ROUTES.has(`${c.req.method} ${c.req.path}`)) return next();
+    return cap(c, next);
+  };
 }

@@ -5,9 +5,12 @@ import { registerAuditRoutes } from './audit.routes.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerHookRoutes } from './hooks.routes.ts';
 import { registerIntelRoutes } from './intel.routes.ts';
 import { registerIpRoutes } from './ip.routes.ts';
 import { registerJobRoutes } from './jobs.routes.ts';
+import { registerLoginRoutes } from './logins.routes.ts';
+import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPolicyRoutes } from './policy.routes.ts';
 import { registerScreenRoutes } from './screen.routes.ts';
 import { registerSetupRoutes } from './setup.routes.ts';
@@ -32,4 +35,7 @@ export function registerRoutes(api: ServerApp): void {
   registerScreenRoutes(api);
   registerIntelRoutes(api);
   registerIpRoutes(api);
+  registerLoginRoutes(api);
+  registerNetworkRoutes(api);
+  registerHookRoutes(api);
 }
