@@ -78,8 +78,10 @@ export function parseIp(input: string): ParsedIp | undefined {
   if (text.length === 0 || text.length > 64) return undefined;
   const v4 = parseIPv4(text);
   if (v4 !== undefined) return { version: 4, value: v4, text };
-  if (!text.includes(':') || !ipaddr.IPv6.isValid(text)) return undefined;
-  const address = ipaddr.IPv6.parse(text);
+  const zone = text.indexOf('%');
+  const core = zone >= 0 ? text.slice(0, zone) : text;
+  if (!core.includes(':') || !ipaddr.IPv6.isValid(core)) return undefined;
+  const address = ipaddr.IPv6.parse(core);
   const words = wordsFromParts(address.parts);
   if (address.isIPv4MappedAddress()) {
     const value = words[3];

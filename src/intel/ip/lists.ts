@@ -213,7 +213,7 @@ export function parseIpList(input: Uint8Array | string, limits: ListLimits = LIS
   };
   let pos = 0;
   let line = 0;
-  while (pos <= text.length) {
+  while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
     let raw = text.slice(pos, eol);
@@ -241,7 +241,7 @@ export function parseIpList(input: Uint8Array | string, limits: ListLimits = LIS
     else if (entry.family === 6) result.v6.push({ start: entry.start, end: entry.end });
     else result.asns.push(entry.asn);
   }
-  result.lines = text.endsWith('\n') ? line - 1 : line;
+  result.lines = line;
   if (result.entries.length === 0) {
     throw new IpListError(
       result.problemCount > 0

@@ -36,11 +36,9 @@ export const IpInfoSchema = z
     kind: z.enum(NETWORK_KINDS),
     provider: z.string().nullable(),
     allowListed: z.object({ list: z.string(), label: z.string() }).nullable(),
-    sources: z
-      .array(z.string())
-      .openapi({
-        description: 'Which data said what: dbip-city, asn, asn-class, asn-org, list:<name>, reserved',
-      }),
+    sources: z.array(z.string()).openapi({
+      description: 'Which data said what: dbip-city, asn, asn-class, asn-org, list:<name>, reserved',
+    }),
   })
   .openapi('IpInfo');
 
