@@ -1,0 +1,105 @@
+// `gatecheck logins …` as a user runs it: real processes, a real data directory, real exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../services/factories.ts';
+import { oktaEvent, PYONGYANG, TORONTO, writeNdjson } from '../services/logins-fixtures.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'gc-cli-logins-'));
+const dataDir = path.join(tmp, 'data');
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function gatecheck(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/gatecheck.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1', GATECHECK_DATA_DIR: dataDir, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const okta = writeNdjson(path.join(tmp, 'okta.ndjson'), [
+  oktaEvent({
+    uuid: 'e0000000-0000-4000-8000-000000000001',
+    published: '2026-03-18T13:00:00.000Z',
+    login: 'emp-0207@example.com',
+    ip: '99.230.12.10',
+    ...TORONTO,
+  }),
+  '{"eventType": "user.session.start"',
+  oktaEvent({
+    uuid: 'e0000000-0000-4000-8000-000000000002',
+    published: '2026-03-18T13:40:00.000Z',
+    login: 'emp-0207@example.com',
+    ip: '175.45.176.20',
+    ...PYONGYANG,
+  }),
+  oktaEvent({
+    uuid: 'e0000000-0000-4000-8000-000000000003',
+    published: '2026-03-18T15:00:00.000Z',
+    login: 'jdoe',
+    ip: '203.0.113.9',
+  }),
+]);
+
+describe('gatecheck logins', () => {
+  it('imports an Okta export with a summary: counts, malformed line numbers, unmatched accounts', () => {
+    const bundle = path.join(tmp, 'emp-0207.json');
+    writeFileSync(bundle, JSON.stringify(buildBundle({ id: 'emp-0207', name: 'Kyle Anderson' })));
+    expect(gatecheck(['import', bundle]).code).toBe(0);
+
+    const run = gatecheck(['logins', 'import', okta, '--format', 'okta']);
+    // progress on stderr (no terminal here: one line per change), the summary on stdout
+    expect(run.stderr).toContain('succeeded 5/5 3 imported');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('done: okta.ndjson (okta)');
+    expect(run.stdout).toContain('read 4, imported 3, duplicates 0, malformed 1, matched 2, unmatched 1');
+    expect(run.stdout).toContain('malformed lines: 2');
+    expect(run.stdout).toMatch(/jdoe\s+1 events/);
+    expect(run.stdout).toContain('gatecheck logins link <account> <subjectId>');
+  });
+
+  it('a second import of the same file adds nothing and still exits 0 (--json, options from the environment)', () => {
+    const run = gatecheck(['logins', 'import', okta], {
+      GATECHECK_JSON: '1',
+      GATECHECK_LOGIN_FORMAT: 'auto',
+    });
+    expect(run.code).toBe(0);
+    const view = JSON.parse(run.stdout) as { status: string; counts: Record<string, number> };
+    expect(view.status).toBe('done');
+    expect(view.counts).toMatchObject({ read: 4, imported: 0, duplicates: 3, malformed: 1 });
+  });
+
+  it('lists unmatched accounts and links one to a subject', () => {
+    const unmatched = gatecheck(['logins', 'unmatched', '--json']);
+    expect(unmatched.code).toBe(0);
+    expect((JSON.parse(unmatched.stdout) as { items: { account: string; events: number }[] }).items).toEqual([
+      expect.objectContaining({ account: 'jdoe', events: 1, sources: ['okta'] }),
+    ]);
+    const link = gatecheck(['logins', 'link', 'jdoe', 'emp-0207']);
+    expect(link.code).toBe(0);
+    expect(link.stdout).toBe('linked: jdoe → emp-0207 (1 events)\n');
+    const after = gatecheck(['logins', 'unmatched']);
+    expect(after.stdout).toBe('every stored sign-in event belongs to a subject\n');
+    const missing = gatecheck(['logins', 'link', 'jdoe', 'nobody']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('"nobody" was not found');
+  });
+
+  it('exits 1 when the file has no readable sign-in events, 2 for usage errors', () => {
+    const junk = writeNdjson(path.join(tmp, 'junk.ndjson'), ['{"hello": 1}', 'nope']);
+    const run = gatecheck(['logins', 'import', junk, '--format', 'okta']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('malformed 2');
+    expect(run.stderr).toContain('no sign-in events could be read');
+    expect(gatecheck(['logins', 'import', path.join(tmp, 'missing.ndjson')]).code).toBe(2);
+    const badMap = gatecheck(['logins', 'import', okta, '--format', 'csv', '--map', 'at=Time,who=User']);
+    expect(badMap.code).toBe(2);
+    expect(badMap.stderr).toContain('unknown field "who"');
+  });
+});
