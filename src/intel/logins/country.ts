@@ -46,6 +46,9 @@ function normalizeName(name: string): string {
 }
 
 let index: Map<string, string> | undefined;
+/** Answers per input text: logs repeat a few hundred country spellings millions of times. */
+const memo = new Map<string, string | undefined>();
+const MEMO_LIMIT = 10_000;
 
 function buildIndex(): Map<string, string> {
   countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
@@ -78,6 +81,13 @@ function buildIndex(): Map<string, string> {
  */
 export function countryToIso(value: string | undefined | null): string | undefined {
   if (typeof value !== 'string') return undefined;
+  if (memo.has(value)) return memo.get(value);
+  const code = lookUp(value);
+  if (memo.size < MEMO_LIMIT) memo.set(value, code);
+  return code;
+}
+
+function lookUp(value: string): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
   index ??= buildIndex();

@@ -17,6 +17,11 @@ export function field(obj: unknown, name: string): unknown {
   return exact !== undefined ? exact : obj[name.toLowerCase()];
 }
 
+/** A property of an object (undefined for anything else). */
+export function prop(obj: unknown, name: string): unknown {
+  return isObject(obj) ? obj[name] : undefined;
+}
+
 /** A field by name in any letter case (for user-written mappings). */
 export function fieldAnyCase(obj: unknown, name: string): unknown {
   if (!isObject(obj)) return undefined;
@@ -42,8 +47,11 @@ export function path(obj: unknown, dotted: string): unknown {
 /** A non-empty trimmed string, or a finite number/boolean written as text; else undefined. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return trimmed === '' || trimmed.toLowerCase() === 'null' ? undefined : trimmed;
+    const n = value.length;
+    if (n === 0) return undefined;
+    const trimmed = value.charCodeAt(0) > 32 && value.charCodeAt(n - 1) > 32 ? value : value.trim();
+    if (trimmed === '') return undefined;
+    return trimmed.length === 4 && trimmed.toLowerCase() === 'null' ? undefined : trimmed;
   }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);
@@ -69,16 +77,19 @@ export function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Drops keys whose value is undefined, so events compare and serialise cleanly. */
+/** A copy without the keys whose value is undefined, so events compare and serialise cleanly. */
 export function compact<T extends object>(obj: T): T {
-  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] === undefined) delete obj[key];
-  return obj;
+  const out: Partial<T> = {};
+  for (const key in obj) if (obj[key] !== undefined) out[key] = obj[key];
+  return out as T;
 }
 
 export function sha1(value: string): string {
   return createHash('sha1').update(value).digest('hex');
 }
 
+/** Already what we write (`2024-05-01T09:30:00.123Z`): checked, not rebuilt. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ISO_LIKE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const SLASHED_YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?$/;
@@ -122,6 +133,10 @@ export function epochToMs(value: number): number {
  * year-first are refused rather than guessed, except an explicit zone lets the runtime parse RFC 2822 text.
  */
 export function toIsoUtc(value: unknown): string | undefined {
+  if (typeof value === 'string' && CANONICAL.test(value)) {
+    const year = Number(value.slice(0, 4));
+    if (year >= 1970 && !Number.isNaN(Date.parse(value))) return value;
+  }
   let ms: number | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) ms = epochToMs(value);
   else if (typeof value === 'string') {

@@ -1,6 +1,7 @@
 // Streaming record splitters for JSON logs. They find where each record's text begins and ends (tracking
 // strings, escapes and nesting on the raw UTF-8 bytes) and hand the text on; JSON.parse does the parsing.
 // Memory: one chunk plus at most one record (capped by maxRecordBytes; a larger record is skipped).
+import { StringDecoder } from 'node:string_decoder';
 
 /** A record's text with the line it starts on, or a problem in its place. */
 export type RawRecord = { line: number; text: string } | { line: number; problem: string };
@@ -30,58 +31,57 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-/** NDJSON: one record per line (blank lines ignored; `\r\n` is fine, JSON.parse skips the `\r`). */
+/**
+ * NDJSON: one record per line (blank lines ignored; `\r\n` is fine, JSON.parse skips the `\r`). Each chunk
+ * is decoded once and lines are sliced from it, which is what a bare `split('\n')` loop does too.
+ * The size cap counts characters here (a character is 1–3 bytes of UTF-8 for any text a log holds).
+ */
 export class LineSplitter implements RecordSplitter {
-  private carry: Buffer[] = [];
-  private carryBytes = 0;
+  private readonly decoder = new StringDecoder('utf8');
+  private carry = '';
   private oversize = false;
   private line = 1;
 
   constructor(private readonly maxRecordBytes = DEFAULT_MAX_RECORD_BYTES) {}
 
   push(chunk: Buffer, out: RawRecord[]): void {
-    let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf(10, start);
-      if (nl === -1) break;
-      this.emit(chunk, start, nl, out);
-      this.line++;
-      start = nl + 1;
-    }
-    const left = chunk.length - start;
-    if (left === 0 || this.oversize) return;
-    if (this.carryBytes + left > this.maxRecordBytes) {
-      this.oversize = true;
-      this.carry = [];
-      this.carryBytes = 0;
-      return;
-    }
-    this.carry.push(chunk.subarray(start));
-    this.carryBytes += left;
+    this.take(this.decoder.write(chunk), out);
   }
 
   end(out: RawRecord[]): void {
-    if (this.oversize || this.carryBytes > 0) this.emit(Buffer.alloc(0), 0, 0, out);
+    this.take(this.decoder.end(), out);
+    if (this.oversize || this.carry !== '') this.emit('', out);
   }
 
-  private emit(chunk: Buffer, start: number, stop: number, out: RawRecord[]): void {
+  private take(text: string, out: RawRecord[]): void {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl === -1) break;
+      this.emit(text.slice(start, nl), out);
+      this.line++;
+      start = nl + 1;
+    }
+    if (start >= text.length || this.oversize) return;
+    const rest = start === 0 ? text : text.slice(start);
+    if (this.carry.length + rest.length > this.maxRecordBytes) {
+      this.oversize = true;
+      this.carry = '';
+      return;
+    }
+    this.carry += rest;
+  }
+
+  private emit(piece: string, out: RawRecord[]): void {
     const line = this.line;
-    if (this.oversize || this.carryBytes + (stop - start) > this.maxRecordBytes) {
+    if (this.oversize || this.carry.length + piece.length > this.maxRecordBytes) {
       this.oversize = false;
-      this.carry = [];
-      this.carryBytes = 0;
+      this.carry = '';
       out.push({ line, problem: tooLargeMessage(`line ${line}`, this.maxRecordBytes) });
       return;
     }
-    let text: string;
-    if (this.carryBytes > 0) {
-      this.carry.push(chunk.subarray(start, stop));
-      text = Buffer.concat(this.carry).toString('utf8');
-      this.carry = [];
-      this.carryBytes = 0;
-    } else {
-      text = chunk.toString('utf8', start, stop);
-    }
+    const text = this.carry === '' ? piece : this.carry + piece;
+    this.carry = '';
     if (!isBlank(text)) out.push({ line, text });
   }
 }
@@ -95,6 +95,8 @@ export const CONTAINER_KEYS: ContainerTrie = {
   data: { events: 'array' },
 };
 
+/** Longest key in CONTAINER_KEYS (`records`). */
+const MAX_CONTAINER_KEY = 7;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;
@@ -155,14 +157,56 @@ export class JsonDocumentSplitter implements RecordSplitter {
     // object whose keys are being watched. Everything deeper is only counted.
     let containerDepth = this.containerDepth;
     let trackDepth = this.trackDepth();
-    for (; i < n; i++) {
-      const c = chunk[i] as number;
+    // Below this depth nothing but strings, nesting and lines matter (record bodies, skipped values).
+    let floor = Math.max(containerDepth, trackDepth);
+    const sync = () => {
+      containerDepth = this.containerDepth;
+      trackDepth = this.trackDepth();
+      floor = Math.max(containerDepth, trackDepth);
+    };
+    while (i < n) {
+      if (depth > floor && !inString) {
+        const base = floor;
+        let closed = false;
+        while (i < n) {
+          let c = chunk[i++] as number;
+          if (c === QUOTE) {
+            inString = true;
+            while (i < n) {
+              c = chunk[i++] as number;
+              if (c === QUOTE) {
+                inString = false;
+                break;
+              }
+              if (c === BACKSLASH) i++;
+              else if (c === NEWLINE) line++;
+            }
+            if (inString) break;
+          } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+            depth++;
+          } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+            if (--depth === base) {
+              closed = true;
+              break;
+            }
+          } else if (c === NEWLINE) {
+            line++;
+          }
+        }
+        if (closed && this.recordActive && !this.recordIsRoot && depth === containerDepth) {
+          this.line = line;
+          this.finishRecord(chunk, i, out);
+        }
+        continue;
+      }
+      const at = i++;
+      const c = chunk[at] as number;
       if (inString) {
         if (c === BACKSLASH) {
           i++;
         } else if (c === QUOTE) {
           inString = false;
-          if (this.keyParts !== undefined) this.finishKey(chunk, i);
+          if (this.keyParts !== undefined) this.finishKey(chunk, at);
         } else if (c === NEWLINE) {
           line++;
         }
@@ -172,18 +216,16 @@ export class JsonDocumentSplitter implements RecordSplitter {
         inString = true;
         if (depth === containerDepth || depth === trackDepth) {
           this.line = line;
-          this.onValueStart(i, depth, c, out);
-          containerDepth = this.containerDepth;
-          trackDepth = this.trackDepth();
+          this.onValueStart(at, depth, c, out);
+          sync();
         }
         continue;
       }
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         if (depth === containerDepth || depth === trackDepth) {
           this.line = line;
-          this.onValueStart(i, depth, c, out);
-          containerDepth = this.containerDepth;
-          trackDepth = this.trackDepth();
+          this.onValueStart(at, depth, c, out);
+          sync();
         }
         depth++;
         continue;
@@ -193,14 +235,12 @@ export class JsonDocumentSplitter implements RecordSplitter {
         if (depth <= containerDepth || depth < trackDepth) {
           if (depth < 0) {
             depth = 0;
-            this.line = line;
             out.push({ line, problem: `unmatched "${String.fromCharCode(c)}"; skipped` });
             continue;
           }
           this.line = line;
-          this.onClose(chunk, i, depth, out);
-          containerDepth = this.containerDepth;
-          trackDepth = this.trackDepth();
+          this.onClose(chunk, at, depth, out);
+          sync();
         }
         continue;
       }
@@ -215,7 +255,8 @@ export class JsonDocumentSplitter implements RecordSplitter {
       }
       if (depth === containerDepth && !isSpace(c) && c !== 0x3a) {
         this.line = line;
-        this.onValueStart(i, depth, c, out);
+        this.onValueStart(at, depth, c, out);
+        sync();
       }
     }
     if (i > n) this.skipNext = true;
@@ -326,12 +367,23 @@ export class JsonDocumentSplitter implements RecordSplitter {
   }
 
   private finishKey(chunk: Buffer, end: number): void {
+    const start = Math.max(this.keyStart, 0);
     const parts = this.keyParts ?? [];
-    parts.push(chunk.subarray(Math.max(this.keyStart, 0), end));
-    this.currentKey =
-      parts.length === 1 ? (parts[0] as Buffer).toString('utf8') : Buffer.concat(parts).toString('utf8');
     this.keyParts = undefined;
     this.keyStart = -1;
+    if (parts.length === 0) {
+      // Container keys are short ASCII words: longer keys are not decoded at all.
+      if (end - start > MAX_CONTAINER_KEY) {
+        this.currentKey = undefined;
+        return;
+      }
+      let key = '';
+      for (let k = start; k < end; k++) key += String.fromCharCode(chunk[k] as number);
+      this.currentKey = key;
+      return;
+    }
+    parts.push(chunk.subarray(start, end));
+    this.currentKey = Buffer.concat(parts).toString('utf8');
   }
 
   private startRecord(i: number, root: boolean): void {

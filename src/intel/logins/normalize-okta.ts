@@ -1,7 +1,8 @@
 // Okta System Log event (API `/api/v1/logs`, Event Hook `data.events[]`, SIEM exports) → LoginEvent.
 // https://developer.okta.com/docs/reference/api/system-log/#logevent-object
+// Top-level keys are also accepted lower-cased (Panther's exports); nested keys are as Okta writes them.
 import { countryToIso } from './country.ts';
-import { accountOf, compact, field, ipOf, isObject, num, sha1, text, toIsoUtc } from './fields.ts';
+import { accountOf, ipOf, isObject, type JsonObject, num, sha1, text, toIsoUtc } from './fields.ts';
 import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
 
 /**
@@ -35,88 +36,128 @@ function outcomeOf(result: string | undefined): LoginOutcome {
   }
 }
 
-/** `debugData.risk` is text like `{reasons=Anomalous Device, level=MEDIUM}`; the level is what we keep. */
-function riskOf(debugData: unknown): string | undefined {
-  const risk = text(field(debugData, 'risk'));
+/**
+ * `debugData.risk` is text like `{reasons=Anomalous Device, level=MEDIUM}`, and `logOnlySecurityData` JSON
+ * text with `"risk":{"level":"LOW"}`; the level is what we keep.
+ */
+function riskOf(debugData: JsonObject): string | undefined {
+  const risk = text(debugData.risk);
   if (risk !== undefined) {
     const level = /level=([A-Za-z]+)/.exec(risk)?.[1];
     return (level ?? risk).toLowerCase();
   }
-  return text(field(debugData, 'threatSuspected')) === 'true' ? 'threat suspected' : undefined;
+  const securityData = text(debugData.logOnlySecurityData);
+  const level =
+    securityData === undefined
+      ? undefined
+      : /"risk"\s*:\s*\{[^}]*"level"\s*:\s*"([A-Za-z]+)"/.exec(securityData)?.[1];
+  if (level !== undefined) return level.toLowerCase();
+  return text(debugData.threatSuspected) === 'true' ? 'threat suspected' : undefined;
 }
 
 function appOf(targets: unknown): string | undefined {
   if (!Array.isArray(targets)) return undefined;
   for (const target of targets) {
-    if (text(field(target, 'type')) === 'AppInstance') return text(field(target, 'displayName'));
+    const t = obj(target);
+    if (t.type === 'AppInstance') return text(t.displayName);
   }
   return undefined;
 }
 
 function known(value: unknown): string | undefined {
   const t = text(value);
-  return t === undefined || t.toLowerCase() === 'unknown' ? undefined : t;
+  return t === undefined || (t.length === 7 && t.toLowerCase() === 'unknown') ? undefined : t;
+}
+
+const EMPTY: JsonObject = Object.freeze({});
+
+/** The value as an object, or an empty one: lets every field below be read as `obj(x).name`. */
+function obj(value: unknown): JsonObject {
+  return isObject(value) ? value : EMPTY;
+}
+
+function reportedOf(geo: JsonObject, security: JsonObject, debugData: JsonObject): LoginEvent['reported'] {
+  // Properties are set one by one (not through a helper) so each read and write site stays monomorphic:
+  // this runs once per event on imports of millions.
+  const reported: NonNullable<LoginEvent['reported']> = {};
+  const country = countryToIso(text(geo.country));
+  if (country !== undefined) reported.country = country;
+  const region = text(geo.state);
+  if (region !== undefined) reported.region = region;
+  const city = text(geo.city);
+  if (city !== undefined) reported.city = city;
+  const geolocation = obj(geo.geolocation);
+  const lat = num(geolocation.lat);
+  const lon = num(geolocation.lon);
+  if (lat !== undefined && lon !== undefined) {
+    reported.lat = lat;
+    reported.lon = lon;
+  }
+  const asn = num(security.asNumber);
+  if (asn !== undefined) reported.asn = asn;
+  const org = text(security.asOrg) ?? text(security.isp);
+  if (org !== undefined) reported.org = org;
+  if (typeof security.isProxy === 'boolean') reported.isProxy = security.isProxy;
+  const risk = riskOf(debugData);
+  if (risk !== undefined) reported.risk = risk;
+  for (const _ in reported) return reported;
+  return undefined;
+}
+
+function deviceOf(client: JsonObject, userAgent: JsonObject): string | undefined {
+  let device = known(client.device) ?? '';
+  for (const part of [known(userAgent.os), known(userAgent.browser)]) {
+    if (part !== undefined) device = device === '' ? part : `${device} · ${part}`;
+  }
+  return device === '' ? undefined : device;
 }
 
 /**
  * One Okta System Log event → a LoginEvent, or why it is not a sign-in event.
  * `raw` (the record's text) only serves the fallback event id; without it the parsed object is hashed.
  */
-export function normalizeOktaEvent(obj: unknown, raw?: string): NormalizeResult {
-  if (!isObject(obj)) return { ok: false, reason: 'not a JSON object' };
-  const eventType = text(field(obj, 'eventType'));
+export function normalizeOktaEvent(record: unknown, raw?: string): NormalizeResult {
+  if (!isObject(record)) return { ok: false, reason: 'not a JSON object' };
+  const eventType = text(record.eventType ?? record.eventtype);
   if (eventType === undefined) return { ok: false, reason: 'not an Okta System Log event (no eventType)' };
   if (!isOktaSignInType(eventType)) {
     return { ok: false, reason: `Okta event type ${eventType} is not a sign-in or session event` };
   }
-  const published = field(obj, 'published') ?? obj.p_event_time;
-  if (published === undefined)
+  const published = record.published ?? record.p_event_time;
+  if (published === undefined) {
     return { ok: false, reason: `Okta ${eventType} event without a time (published)` };
+  }
   const at = toIsoUtc(published);
   if (at === undefined) return { ok: false, reason: `unreadable time ${JSON.stringify(published)}` };
 
-  const actor = field(obj, 'actor');
-  const client = field(obj, 'client');
-  const geo = field(client, 'geographicalContext');
-  const geolocation = field(geo, 'geolocation');
-  const security = field(obj, 'securityContext');
-  const userAgent = field(client, 'userAgent');
-  const debugData = field(field(obj, 'debugContext'), 'debugData');
-  const isProxy = field(security, 'isProxy');
-
-  const reported = compact({
-    country: countryToIso(text(field(geo, 'country'))),
-    region: text(field(geo, 'state')),
-    city: text(field(geo, 'city')),
-    lat: num(field(geolocation, 'lat')),
-    lon: num(field(geolocation, 'lon')),
-    asn: num(field(security, 'asNumber')),
-    org: text(field(security, 'asOrg')) ?? text(field(security, 'isp')),
-    isProxy: typeof isProxy === 'boolean' ? isProxy : undefined,
-    risk: riskOf(debugData),
-  });
-  const device = [
-    known(field(client, 'device')),
-    known(field(userAgent, 'os')),
-    known(field(userAgent, 'browser')),
-  ]
-    .filter((part) => part !== undefined)
-    .join(' · ');
-  const event: LoginEvent = compact({
+  const actor = obj(record.actor);
+  const client = obj(record.client);
+  const userAgent = obj(client.userAgent);
+  const security = obj(record.securityContext ?? record.securitycontext);
+  const debugData = obj(obj(record.debugContext ?? record.debugcontext).debugData);
+  const authentication = obj(record.authenticationContext ?? record.authenticationcontext);
+  const account = accountOf(actor.alternateId);
+  const event: LoginEvent = {
     source: 'okta',
-    eventId: text(field(obj, 'uuid')) ?? sha1(raw ?? JSON.stringify(obj)),
+    eventId: text(record.uuid) ?? sha1(raw ?? JSON.stringify(record)),
     at,
-    account: accountOf(field(actor, 'alternateId')),
-    accountName: known(field(actor, 'displayName')),
-    ip: ipOf(field(client, 'ipAddress')),
-    outcome: outcomeOf(text(field(field(obj, 'outcome'), 'result'))),
+    account: account === 'unknown' ? '' : account,
+    outcome: outcomeOf(text(obj(record.outcome).result)),
     eventType,
-    app: appOf(field(obj, 'target')),
-    userAgent: text(field(userAgent, 'rawUserAgent')),
-    device: device === '' ? undefined : device,
-    sessionId: known(field(field(obj, 'authenticationContext'), 'externalSessionId')),
-    reported: Object.keys(reported).length === 0 ? undefined : reported,
-  });
-  if (event.account === 'unknown') event.account = '';
+  };
+  const accountName = known(actor.displayName);
+  if (accountName !== undefined) event.accountName = accountName;
+  const ip = ipOf(client.ipAddress);
+  if (ip !== undefined) event.ip = ip;
+  const app = appOf(record.target);
+  if (app !== undefined) event.app = app;
+  const rawUserAgent = text(userAgent.rawUserAgent);
+  if (rawUserAgent !== undefined) event.userAgent = rawUserAgent;
+  const device = deviceOf(client, userAgent);
+  if (device !== undefined) event.device = device;
+  const sessionId = known(authentication.externalSessionId);
+  if (sessionId !== undefined) event.sessionId = sessionId;
+  const reported = reportedOf(obj(client.geographicalContext), security, debugData);
+  if (reported !== undefined) event.reported = reported;
   return { ok: true, events: [event] };
 }

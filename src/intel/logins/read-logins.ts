@@ -71,6 +71,10 @@ async function* withHead(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenera
   }
 }
 
+/**
+ * Enough of the start to tell the layout: up to the end of the first non-blank line (or 64 KB), so a
+ * slowly arriving stream is not held back.
+ */
 async function readHead(source: AsyncIterator<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   let length = 0;
@@ -79,8 +83,19 @@ async function readHead(source: AsyncIterator<Buffer>): Promise<Buffer> {
     if (next.done) break;
     parts.push(next.value);
     length += next.value.length;
+    const head = parts.length === 1 ? next.value : Buffer.concat(parts);
+    const start = firstNonSpaceByte(head);
+    if (start !== -1 && (head[start] === 0x5b || head.indexOf(0x0a, start) !== -1)) break;
   }
   return Buffer.concat(parts);
+}
+
+function firstNonSpaceByte(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return i;
+  }
+  return -1;
 }
 
 /** Arrays and container objects found inside a record (a line holding a whole page) → their records. */
@@ -144,51 +159,70 @@ function parseProblem(error: unknown): string {
   return `not valid JSON (${message.length > 160 ? `${message.slice(0, 160)}…` : message})`;
 }
 
-async function* readJson(
-  chunks: AsyncIterable<Buffer>,
-  splitter: RecordSplitter,
-  options: ReadLoginsOptions,
-): AsyncGenerator<ReadItem> {
-  let format: LoginFormat | undefined = options.format === 'auto' ? undefined : options.format;
-  let normalize: RecordNormalizer | undefined;
-  const out: RawRecord[] = [];
-  const handle = function* (raw: RawRecord): Generator<ReadItem> {
+/**
+ * Split → JSON.parse → normalise, synchronously, one chunk at a time; items go to `out`. The first record
+ * that is an object settles the format under `auto`.
+ */
+class JsonRecordReader {
+  private format: LoginFormat | undefined;
+  private normalize: RecordNormalizer | undefined;
+  private readonly raws: RawRecord[] = [];
+
+  constructor(
+    private readonly splitter: RecordSplitter,
+    private readonly options: ReadLoginsOptions,
+  ) {
+    this.format = options.format === 'auto' ? undefined : options.format;
+  }
+
+  push(chunk: Buffer, out: ReadItem[]): void {
+    this.splitter.push(chunk, this.raws);
+    this.drain(out);
+  }
+
+  end(out: ReadItem[]): void {
+    this.splitter.end(this.raws);
+    this.drain(out);
+  }
+
+  private drain(out: ReadItem[]): void {
+    for (const raw of this.raws) this.handle(raw, out);
+    this.raws.length = 0;
+  }
+
+  private handle(raw: RawRecord, out: ReadItem[]): void {
     if ('problem' in raw) {
-      yield { kind: 'problem', line: raw.line, message: raw.problem };
+      out.push({ kind: 'problem', line: raw.line, message: raw.problem });
       return;
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw.text);
     } catch (error) {
-      yield { kind: 'problem', line: raw.line, message: parseProblem(error) };
+      out.push({ kind: 'problem', line: raw.line, message: parseProblem(error) });
       return;
     }
     for (const record of expandRecord(parsed)) {
+      let normalize = this.normalize;
       if (normalize === undefined) {
         if (!isObject(record)) {
-          yield { kind: 'problem', line: raw.line, message: 'not a JSON object; skipped' };
+          out.push({ kind: 'problem', line: raw.line, message: 'not a JSON object; skipped' });
           continue;
         }
-        format ??= detectRecordFormat(record);
-        options.onFormat?.(format);
-        normalize = jsonNormalizer(format, options.mapping, record);
+        const format = this.format ?? detectRecordFormat(record);
+        this.format = format;
+        this.options.onFormat?.(format);
+        normalize = jsonNormalizer(format, this.options.mapping, record);
+        this.normalize = normalize;
       }
       const result = normalize(record);
       if (!result.ok) {
-        yield { kind: 'problem', line: raw.line, message: result.reason };
+        out.push({ kind: 'problem', line: raw.line, message: result.reason });
         continue;
       }
-      for (const event of result.events) yield { kind: 'event', line: raw.line, event };
+      for (const event of result.events) out.push({ kind: 'event', line: raw.line, event });
     }
-  };
-  for await (const chunk of chunks) {
-    splitter.push(chunk, out);
-    for (const raw of out) yield* handle(raw);
-    out.length = 0;
   }
-  splitter.end(out);
-  for (const raw of out) yield* handle(raw);
 }
 
 async function* readCsv(
@@ -248,7 +282,7 @@ export async function* readLogins(
     if (container === undefined) return;
     const wantsCsv = options.format === 'csv' || options.format === 'entra-csv';
     if (wantsCsv || (options.format === 'auto' && container === 'csv')) {
-      yield* readCsv(chunks, options, maxRecordBytes);
+      for await (const item of readCsv(chunks, options, maxRecordBytes)) yield item;
       return;
     }
     if (container === 'csv') {
@@ -263,7 +297,15 @@ export async function* readLogins(
     }
     const splitter =
       container === 'ndjson' ? new LineSplitter(maxRecordBytes) : new JsonDocumentSplitter(maxRecordBytes);
-    yield* readJson(chunks, splitter, options);
+    const reader = new JsonRecordReader(splitter, options);
+    const items: ReadItem[] = [];
+    for await (const chunk of chunks) {
+      reader.push(chunk, items);
+      for (const item of items) yield item;
+      items.length = 0;
+    }
+    reader.end(items);
+    for (const item of items) yield item;
   } finally {
     await source.return?.(undefined);
   }
