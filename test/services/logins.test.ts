@@ -2,17 +2,25 @@
 // and plus-tag, malformed lines by number, the unmatched report, idempotent re-import, linking), the real
 // Elastic Entra ID and Google Workspace samples, the upload limit, the stored events in assessments, the
 // subject's places and the organisation overview (shared egress with household flags).
-import { createReadStream, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../src/adapters/db/audit.ts';
 import { listAssessments } from '../../src/adapters/db/repositories/assessments.repository.ts';
+import { insertLoginEvents } from '../../src/adapters/db/repositories/login-events.repository.ts';
+import {
+  insertLoginImport,
+  markLoginImportRunning,
+} from '../../src/adapters/db/repositories/login-imports.repository.ts';
 import { findSubject } from '../../src/adapters/db/repositories/subjects.repository.ts';
+import type { LoginEvent } from '../../src/intel/logins/model.ts';
+import { readLogins } from '../../src/intel/logins/read-logins.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { createSubject } from '../../src/services/create-subject.ts';
 import { getNetworkOverview } from '../../src/services/get-network-overview.ts';
-import { importLogins, uploadsDir } from '../../src/services/import-logins.ts';
+import { importLogins, importLoginsHandler, uploadsDir } from '../../src/services/import-logins.ts';
+import { loadAccountMatcher, prepareEvents } from '../../src/services/internal/logins.ts';
 import { withStoredLogins } from '../../src/services/internal/stored-logins.ts';
 import { linkLoginAccount } from '../../src/services/link-login-account.ts';
 import { listSubjectLogins } from '../../src/services/list-subject-logins.ts';
@@ -379,6 +387,63 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
       importLogins(app, investigator, { fileName: '../../etc/passwd', body: (async function* () {})() }),
     ).rejects.toMatchObject({ code: 'validation' });
     expect(existsSync(empty)).toBe(true);
+  });
+
+  it('an import cut off after some committed batches finishes when its job runs again', async () => {
+    const events = Array.from({ length: 2500 }, (_, i) =>
+      oktaEvent({
+        uuid: `a1000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        published: new Date(Date.UTC(2026, 1, 1) + i * 60_000).toISOString(),
+        login: 'emp-0207@example.com',
+        ip: '99.230.12.10',
+        ...TORONTO,
+      }),
+    );
+    const id = 'import-cut-off';
+    const upload = `logins-${id}.upload`;
+    const file = writeNdjson(join(uploadsDir(app.config.dataDir), upload), events);
+    await insertLoginImport(app.database.db, {
+      id,
+      fileName: 'cut-off.ndjson',
+      format: 'okta',
+      mapping: null,
+      upload,
+      totalBytes: statSync(file).size,
+      createdAt: '2026-03-20T12:00:00.000Z',
+      createdBy: { kind: 'user', id: 'investigator-1', name: 'investigator user' },
+    });
+    await markLoginImportRunning(app.database.db, id, '2026-03-20T12:00:01.000Z');
+    // what the first run committed before the process died: its first batch, under this import's id
+    const first: LoginEvent[] = [];
+    for await (const item of readLogins(createReadStream(file), { format: 'okta' })) {
+      if (item.kind === 'event' && first.length < 1000) first.push(item.event);
+    }
+    const rows = prepareEvents(first, {
+      ids: app.ids,
+      place: () => undefined,
+      matcher: await loadAccountMatcher(app.database.db),
+      importId: id,
+      receivedAt: '2026-03-20T12:00:02.000Z',
+    });
+    await app.database.db.transaction().execute((trx) => insertLoginEvents(trx, rows));
+    // the job runs again (as it does at the next start)
+    await importLoginsHandler(app)({
+      jobId: 'job-cut-off',
+      payload: { importId: id },
+      reportProgress: async () => {},
+    });
+    const view = await getLoginImport(app, viewer, id);
+    expect(view.status).toBe('done');
+    expect(view.counts).toEqual({
+      read: 2500,
+      imported: 2500,
+      duplicates: 0,
+      malformed: 0,
+      matched: 2500,
+      unmatched: 0,
+    });
+    expect(existsSync(file)).toBe(false);
+    expect((await listSubjectLogins(app, viewer, 'emp-0207')).total).toBe(2502);
   });
 
   it('a file with no sign-in events is done with everything malformed', async () => {
