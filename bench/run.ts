@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAssessBench } from './assess.bench.ts';
 import { runNameMatchingBench } from './name-matching.bench.ts';
+import { runNetworkDetectBench } from './network-detect.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
 
@@ -34,6 +35,14 @@ if (only === undefined || only === 'names') {
   const full = await runSanctionsScreeningBench();
   console.table([full]);
   results.screening = full;
+}
+if (only === undefined || only === 'network') {
+  console.log('\nSign-in analyzer over resolved sign-ins vs a bare loop over the same array (one core)');
+  const network = runNetworkDetectBench();
+  console.table(network.rows);
+  console.log('Every detector over one bundle of 5,000 sign-ins (the most an assessment loads per subject)');
+  console.table([network.bundle]);
+  results.network = network;
 }
 if (only === undefined || only === 'server') {
   console.log('\nServer: GET a subject with its assessment at a fixed rate on SQLite (autocannon, loopback)');

@@ -99,41 +99,28 @@ export function resolveLogin(login: Login, lookup: CachedIpLookup): ResolvedLogi
   const needLookup = ip !== undefined && (ownKind === undefined || ownCountry === undefined || !ownCoords);
   const info = needLookup ? lookup(ip) : undefined;
 
-  const resolved: ResolvedLogin = {
-    at,
-    success: isSuccessOutcome(login.outcome),
-    accuracyKm: 0,
-    kind: 'unknown',
-    kindKnown: false,
-  };
-  if (ip !== undefined) resolved.ip = ip;
-
   const country = ownCountry ?? validCountry(info?.country);
-  if (country) resolved.country = country;
+  let lat: number | undefined;
+  let lon: number | undefined;
+  let accuracyKm = 0;
+  let city = login.city;
+  let region = login.region;
   if (ownCoords) {
-    resolved.lat = login.lat;
-    resolved.lon = login.lon;
-    resolved.accuracyKm = login.accuracyKm ?? 0;
-    if (login.city) resolved.city = login.city;
-    if (login.region) resolved.region = login.region;
+    lat = login.lat;
+    lon = login.lon;
+    accuracyKm = login.accuracyKm ?? 0;
   } else if (
     info &&
     validLat(info.lat) &&
     validLon(info.lon) &&
     (!ownCountry || info.country === ownCountry)
   ) {
-    resolved.lat = info.lat;
-    resolved.lon = info.lon;
-    resolved.accuracyKm = info.accuracyKm ?? 0;
-    const city = login.city ?? info.city;
-    const region = login.region ?? info.region;
-    if (city) resolved.city = city;
-    if (region) resolved.region = region;
-  } else {
-    if (login.city) resolved.city = login.city;
-    else if (info?.city && info.country === country) resolved.city = info.city;
-    if (login.region) resolved.region = login.region;
-  }
+    lat = info.lat;
+    lon = info.lon;
+    accuracyKm = info.accuracyKm ?? 0;
+    city ??= info.city;
+    region ??= info.region;
+  } else if (city === undefined && info?.city && info.country === country) city = info.city;
 
   // Network kind: the record's, else the lookup's; the identity provider's proxy flag turns a plain ISP or
   // unknown address into a proxy, but never overrides a more specific kind (an Apple relay stays a relay).
@@ -143,18 +130,30 @@ export function resolveLogin(login: Login, lookup: CachedIpLookup): ResolvedLogi
     if (kind === 'isp' || kind === 'mobile' || kind === 'unknown') kind = 'proxy';
     kindKnown = true;
   } else if (login.isProxy === false) kindKnown = true;
-  resolved.kind = kind;
-  resolved.kindKnown = kindKnown;
-  const provider = login.provider ?? info?.provider;
-  if (provider) resolved.provider = provider;
 
-  if (login.allowListed === true) resolved.allowListed = info?.allowListed?.label ?? 'allow-listed';
-  else if (info?.allowListed) resolved.allowListed = info.allowListed.label || info.allowListed.list;
+  let allowListed: string | undefined;
+  if (login.allowListed === true) allowListed = info?.allowListed?.label ?? 'allow-listed';
+  else if (info?.allowListed) allowListed = info.allowListed.label || info.allowListed.list;
 
-  if (login.sessionId) resolved.sessionId = login.sessionId;
-  if (typeof login.sessionMinutes === 'number') resolved.sessionMinutes = login.sessionMinutes;
-  if (typeof login.inputLatencyMs === 'number') resolved.inputLatencyMs = login.inputLatencyMs;
-  return resolved;
+  // Every key present (undefined when unknown): one object shape, so the analyzer's reads stay fast.
+  return {
+    at,
+    ip,
+    success: isSuccessOutcome(login.outcome),
+    country,
+    region: region || undefined,
+    city: city || undefined,
+    lat,
+    lon,
+    accuracyKm,
+    kind,
+    kindKnown,
+    provider: login.provider ?? info?.provider,
+    allowListed,
+    sessionId: login.sessionId || undefined,
+    sessionMinutes: typeof login.sessionMinutes === 'number' ? login.sessionMinutes : undefined,
+    inputLatencyMs: typeof login.inputLatencyMs === 'number' ? login.inputLatencyMs : undefined,
+  };
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;

@@ -208,6 +208,8 @@ export const sharedEgress: Detector = {
   signal: def.id,
   detect(bundle, ctx) {
     if (!(bundle.logins ?? []).some((l) => l.ip)) return notEvaluated('no sign-in addresses');
+    const alone = ctx.population.every((b) => b === bundle || b.subject.id === bundle.subject.id);
+    if (alone) return notEvaluated('no other subjects to compare with');
     const policy = ctx.policy.network;
     let population = ctx.population;
     let index = indexFor(population, policy);
@@ -218,7 +220,6 @@ export const sharedEgress: Detector = {
       index = indexFor(population, policy);
       self = population.length - 1;
     }
-    if (population.length < 2) return notEvaluated('no other subjects to compare with');
     const windowMs = policy.sharedEgressWindowDays * DAY_MS;
     const selfId = bundle.subject.id;
 
