@@ -46,4 +46,44 @@ describe('policy', () => {
   it('rejects a non-object', () => {
     expect(parsePolicy('strict').ok).toBe(false);
   });
+
+  it('has a network section with defaults, and checks its values and country codes', () => {
+    const ok = parsePolicy({
+      network: {
+        maxTravelKmh: 900,
+        highRiskCountries: { KP: { severity: 'critical' }, IR: { severity: 'high' } },
+      },
+    });
+    expect(ok.ok && ok.policy.network.maxTravelKmh).toBe(900);
+    expect(ok.ok && ok.policy.network.countryWindowDays).toBe(14);
+    expect(ok.ok && ok.policy.network.highRiskCountries).toEqual({
+      KP: { severity: 'critical', exceptWhenClaimed: true },
+      IR: { severity: 'high', exceptWhenClaimed: true },
+    });
+    expect(DEFAULT_POLICY.network.highRiskCountries.KP).toEqual({
+      severity: 'critical',
+      exceptWhenClaimed: false,
+    });
+    const bad = parsePolicy({
+      network: {
+        maxTravelKmh: 5,
+        mismatchShare: 1.5,
+        highRiskCountries: { XX: { severity: 'high' } },
+        nope: 1,
+      },
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        'network.maxTravelKmh',
+        'network.mismatchShare',
+        'network.highRiskCountries.XX',
+        'network',
+      ]),
+    );
+    expect(bad.problems.find((p) => p.path === 'network.highRiskCountries.XX')?.message).toBe(
+      '"XX" is not an ISO 3166-1 alpha-2 country code (e.g. KP, CN)',
+    );
+  });
 });
