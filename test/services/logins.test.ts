@@ -279,6 +279,18 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
     const view = await importFile(app, more);
     expect(view.counts).toMatchObject({ imported: 1, matched: 1, unmatched: 0 });
     expect((await listSubjectLogins(app, viewer, 'emp-0300')).total).toBe(4);
+
+    // assessing one subject loads the others' events only on the addresses it used
+    const { listAllBundles } = await import('../../src/adapters/db/repositories/subjects.repository.ts');
+    const all = await listAllBundles(app.database.db);
+    const at = new Date('2026-03-21T00:00:00Z');
+    const ipsOf = (bundles: typeof all, id: string) =>
+      [...new Set(bundles.find((b) => b.subject.id === id)?.logins?.map((l) => l.ip))].sort();
+    const targeted = await withStoredLogins(app, app.database.db, all, at, { targets: ['emp-0207'] });
+    expect(ipsOf(targeted, 'emp-0207')).toEqual(['175.45.176.20', '99.230.12.10']);
+    expect(ipsOf(targeted, 'emp-0300')).toEqual(['99.230.12.10']);
+    const everyone = await withStoredLogins(app, app.database.db, all, at);
+    expect(ipsOf(everyone, 'emp-0300')).toEqual(['203.0.113.9', '99.230.12.10']);
   });
 
   it('the organisation overview lists addresses several subjects use, with household flags', async () => {

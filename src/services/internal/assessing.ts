@@ -70,7 +70,9 @@ export async function assessWithinPopulation(
   ]);
   const now = at ?? app.clock.now();
   // Each subject's stored sign-in events join its bundle for the assessment (the stored JSON is unchanged).
-  const population = await withStoredLogins(app, db, overlayPopulation(stored, bundles), now);
+  const population = await withStoredLogins(app, db, overlayPopulation(stored, bundles), now, {
+    targets: bundles.map((b) => b.subject.id),
+  });
   const results = assessPopulation(population, {
     now,
     policy,

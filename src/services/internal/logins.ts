@@ -167,7 +167,7 @@ export async function reassessSubjects(
   const db = app.database.db;
   const now = app.clock.now();
   const [population, policy, dismissals] = await Promise.all([
-    loadPopulation(app, db, now),
+    loadPopulation(app, db, now, { targets: [...wanted] }),
     loadPolicy(db),
     loadDismissals(db, [...wanted]),
     prepareIntel(app),

@@ -4,6 +4,7 @@
 import type { Executor } from '../../adapters/db/database.ts';
 import {
   listRecentLoginsBySubject,
+  listRecentLoginsOnAddresses,
   type StoredLogin,
 } from '../../adapters/db/repositories/login-events.repository.ts';
 import { listAllBundles } from '../../adapters/db/repositories/subjects.repository.ts';
@@ -89,20 +90,41 @@ export function toBundleLogin(e: StoredLogin, fresh?: IpInfo): Login {
  * The bundles with each subject's stored sign-in events appended to its `logins[]` (the most recent
  * LOGINS_PER_SUBJECT within LOGIN_WINDOW_DAYS of `now`; events the bundle already carries, by source and
  * event id, are not added twice). The stored bundles themselves are not changed.
+ *
+ * With `targets` (the subjects being assessed), only they get all their events; everyone else gets the
+ * events on addresses the targets used — all a comparison across people (shared egress) looks at — so
+ * assessing one subject does not load every sign-in of the organisation.
  */
 export async function withStoredLogins(
   app: PlacingContext,
   db: Executor,
   bundles: readonly CaseBundle[],
   now: Date,
-  options: { subjectIds?: readonly string[] } = {},
+  options: { targets?: readonly string[] } = {},
 ): Promise<CaseBundle[]> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_DAYS * DAY_MS).toISOString();
+  const targets = options.targets;
   const stored = await listRecentLoginsBySubject(db, {
     since,
     perSubject: LOGINS_PER_SUBJECT,
-    ...(options.subjectIds !== undefined ? { subjectIds: options.subjectIds } : {}),
+    ...(targets !== undefined ? { subjectIds: targets } : {}),
   });
+  if (targets !== undefined) {
+    const wanted = new Set(targets);
+    const ips = new Set<string>();
+    for (const events of stored.values()) for (const e of events) if (e.ip !== null) ips.add(e.ip);
+    for (const b of bundles) {
+      if (!wanted.has(b.subject.id)) continue;
+      for (const l of b.logins ?? []) if (typeof l.ip === 'string') ips.add(l.ip);
+    }
+    const others = await listRecentLoginsOnAddresses(db, {
+      since,
+      ips: [...ips],
+      excludeSubjectIds: targets,
+      perSubject: LOGINS_PER_SUBJECT,
+    });
+    for (const [subject, events] of others) stored.set(subject, events);
+  }
   if (stored.size === 0) return [...bundles];
   const place = createIpCache(await readyIpLookup(app));
   return bundles.map((bundle) => {
@@ -120,7 +142,15 @@ export async function withStoredLogins(
   });
 }
 
-/** Every stored bundle with its stored sign-in events: the population assessments compare people within. */
-export async function loadPopulation(app: PlacingContext, db: Executor, now: Date): Promise<CaseBundle[]> {
-  return withStoredLogins(app, db, await listAllBundles(db), now);
+/**
+ * Every stored bundle with its stored sign-in events: the population assessments compare people within
+ * (all events of `targets` and the others' events on the same addresses when targets are given).
+ */
+export async function loadPopulation(
+  app: PlacingContext,
+  db: Executor,
+  now: Date,
+  options: { targets?: readonly string[] } = {},
+): Promise<CaseBundle[]> {
+  return withStoredLogins(app, db, await listAllBundles(db), now, options);
 }

@@ -213,6 +213,57 @@ export async function listRecentLoginsBySubject(
   return out;
 }
 
+/**
+ * Other subjects' events on the given addresses since `since` (at most `perSubject` each, newest first): what
+ * a population comparison by address (shared egress) needs when only a few subjects are being assessed.
+ */
+export async function listRecentLoginsOnAddresses(
+  db: Executor,
+  options: {
+    since: string;
+    ips: readonly string[];
+    excludeSubjectIds: readonly string[];
+    perSubject: number;
+  },
+): Promise<Map<string, StoredLogin[]>> {
+  const out = new Map<string, StoredLogin[]>();
+  const CHUNK = 500;
+  for (let start = 0; start < options.ips.length; start += CHUNK) {
+    const ips = options.ips.slice(start, start + CHUNK);
+    const ranked = db
+      .selectFrom('login_events')
+      .selectAll()
+      .select(
+        sql<number>`row_number() over (partition by subject_id order by at desc, id desc)`.as(
+          'rank_in_subject',
+        ),
+      )
+      .where('subject_id', 'is not', null)
+      .where('at', '>=', options.since)
+      .where('ip', 'in', ips)
+      .$if(options.excludeSubjectIds.length > 0, (q) =>
+        q.where('subject_id', 'not in', options.excludeSubjectIds),
+      );
+    const rows = await db
+      .selectFrom(ranked.as('r'))
+      .selectAll()
+      .where('rank_in_subject', '<=', options.perSubject)
+      .execute();
+    for (const row of rows) {
+      const { rank_in_subject: _rank, ...event } = row;
+      if (event.subject_id === null) continue;
+      const list = out.get(event.subject_id) ?? [];
+      list.push(loginRowToLogin(event));
+      out.set(event.subject_id, list);
+    }
+  }
+  for (const [subject, list] of out) {
+    list.sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+    out.set(subject, list.slice(0, options.perSubject));
+  }
+  return out;
+}
+
 export type AccountSummary = {
   account: string;
   events: number;
