@@ -3,7 +3,18 @@
 // center's CSV download.
 // https://learn.microsoft.com/graph/api/resources/signin
 import { countryToIso } from './country.ts';
-import { accountOf, bool, compact, isObject, type JsonObject, num, sha1, text, toIsoUtc } from './fields.ts';
+import {
+  accountOf,
+  bool,
+  compact,
+  ipOf,
+  isObject,
+  type JsonObject,
+  num,
+  sha1,
+  text,
+  toIsoUtc,
+} from './fields.ts';
 import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
 import { outcomeFromText, type RowReader } from './normalize-generic.ts';
 
@@ -87,7 +98,7 @@ export function normalizeEntraSignIn(obj: unknown): NormalizeResult {
     at,
     account: accountOf(props.userPrincipalName ?? (wrapped ? obj.identity : undefined)),
     accountName: text(props.userDisplayName),
-    ip: text(props.ipAddress) ?? text(obj.callerIpAddress),
+    ip: ipOf(props.ipAddress ?? obj.callerIpAddress),
     outcome: entraOutcome(errorCode),
     eventType: category ?? (interactive === false ? 'nonInteractiveSignIn' : 'signIn'),
     app: text(props.appDisplayName) ?? text(props.resourceDisplayName),
@@ -169,7 +180,7 @@ export function normalizeEntraCsvRow(reader: RowReader): NormalizeResult {
     at,
     account: accountOf(cell(row, 'Username', 'Sign-in identifier')),
     accountName: cell(row, 'User'),
-    ip: cell(row, 'IP address'),
+    ip: ipOf(cell(row, 'IP address')),
     outcome: csvOutcome(cell(row, 'Status'), num(cell(row, 'Sign-in error code'))),
     eventType: 'signIn',
     app: cell(row, 'Application', 'Resource'),

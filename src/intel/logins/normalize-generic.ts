@@ -79,8 +79,9 @@ export const COMMON_NAMES: Record<Target, readonly string[]> = {
   eventType: ['eventType', 'event_type', 'event', 'event_name', 'action', 'type', 'activity'],
 };
 
+/** Lower case without spaces or punctuation, dots kept (`User Email` = `user_email`; `user.name` ≠ `username`). */
 function squash(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name.toLowerCase().replace(/[^a-z0-9.]/g, '');
 }
 
 /**

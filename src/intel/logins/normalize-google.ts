@@ -1,7 +1,7 @@
 // Google Workspace Admin SDK Reports API activities (application `login`, and `saml` sign-ins to apps) →
 // LoginEvents. One activity may hold several events; each sign-in event becomes one LoginEvent.
 // https://developers.google.com/admin-sdk/reports/v1/appendix/activity/login
-import { accountOf, compact, isObject, type JsonObject, sha1, text, toIsoUtc } from './fields.ts';
+import { accountOf, compact, ipOf, isObject, type JsonObject, sha1, text, toIsoUtc } from './fields.ts';
 import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
 
 /** Event names that record a person signing in or out, and what they mean. */
@@ -91,7 +91,7 @@ export function normalizeGoogleActivity(obj: unknown): NormalizeResult {
         account: accountOf(
           name.startsWith('suspicious_') ? (affected ?? actor.email) : (actor.email ?? affected),
         ),
-        ip: text(obj.ipAddress),
+        ip: ipOf(obj.ipAddress),
         outcome: SIGN_IN_EVENTS[name] ?? 'unknown',
         eventType: name,
         app: text(params.get('application_name')),

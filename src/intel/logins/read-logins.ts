@@ -203,12 +203,12 @@ class JsonRecordReader {
       return;
     }
     for (const record of expandRecord(parsed)) {
+      if (!isObject(record)) {
+        out.push({ kind: 'problem', line: raw.line, message: 'not a JSON object; skipped' });
+        continue;
+      }
       let normalize = this.normalize;
       if (normalize === undefined) {
-        if (!isObject(record)) {
-          out.push({ kind: 'problem', line: raw.line, message: 'not a JSON object; skipped' });
-          continue;
-        }
         const format = this.format ?? detectRecordFormat(record);
         this.format = format;
         this.options.onFormat?.(format);
@@ -286,7 +286,7 @@ export async function* readLogins(
       return;
     }
     if (container === 'csv') {
-      const start = headText.slice(firstNonSpace(headText), firstNonSpace(headText) + 40);
+      const start = headText.slice(firstNonSpace(headText)).split(/\r?\n/, 1)[0]?.slice(0, 60) ?? '';
       throw new DomainError(
         'validation',
         `format ${options.format} expects JSON (NDJSON or a JSON array) but the file starts with ${JSON.stringify(start)}`,
