@@ -30,7 +30,7 @@ export const LOGIN_WINDOW_DAYS = 400;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Memoised lookups over one batch of work (the same few addresses recur millions of times in a log). */
-export function createIpCache(lookup: IpLookup | undefined, maxEntries = 200_000) {
+export function createIpCache(lookup: IpLookup | undefined, maxEntries = 50_000) {
   const cache = new Map<string, IpInfo | undefined>();
   return (ip: string | undefined): IpInfo | undefined => {
     if (ip === undefined || lookup === undefined) return undefined;
