@@ -305,6 +305,11 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
         ],
       ],
     ]);
+    // then the subjects whose latest assessment has network signals, highest score first
+    expect(overview.anomalies.map((a) => a.subjectId).sort()).toEqual(['emp-0207', 'emp-0300']);
+    const kyle = overview.anomalies.find((a) => a.subjectId === 'emp-0207');
+    expect(kyle?.signals.map((s) => s.id)).toContain('network.impossible-travel');
+    expect(kyle?.name).toBe('Kyle Anderson');
     // declared household members sharing a connection are marked as such
     const subject = await findSubject(app.database.db, 'emp-0300');
     if (!subject) throw new Error('no subject');
