@@ -206,7 +206,10 @@ export function createLoginAnalyzer(
 
   const countries = new Map<string, CountryStat>();
   // multi-country: the latest sign-in per country, and the best window so far
-  const latest = new Map<string, { at: number; index: number; ip?: string; city?: string }>();
+  const latest = new Map<
+    string,
+    { at: number; index: number; ip: string | undefined; city: string | undefined }
+  >();
   let lastCountry: string | undefined;
   let best: MultiCountryWindow | undefined;
 
@@ -240,6 +243,8 @@ export function createLoginAnalyzer(
     n >= policy.minCountries || (claimed !== undefined && n >= policy.minCountriesWithForeign);
 
   function checkCountryWindow(at: number): void {
+    // No window can hold more countries than have been seen at all: nothing left to find.
+    if (best && best.entries.length >= latest.size) return;
     const from = at - windowMs;
     let n = 0;
     for (const seen of latest.values()) if (seen.at >= from) n++;
@@ -272,10 +277,13 @@ export function createLoginAnalyzer(
     addDistinct(stat.cities, l.city, MAX_SAMPLE_IPS);
     pushCapped(stat.indexes, index, MAX_INDEXES);
 
-    const seen: { at: number; index: number; ip?: string; city?: string } = { at: l.at, index };
-    if (l.ip !== undefined) seen.ip = l.ip;
-    if (l.city !== undefined) seen.city = l.city;
-    latest.set(country, seen);
+    const seen = latest.get(country);
+    if (seen) {
+      seen.at = l.at;
+      seen.index = index;
+      seen.ip = l.ip;
+      seen.city = l.city;
+    } else latest.set(country, { at: l.at, index, ip: l.ip, city: l.city });
     // The number of countries in the window only grows when the country changes.
     if (country !== lastCountry) checkCountryWindow(l.at);
     lastCountry = country;
