@@ -214,6 +214,9 @@ describe('network words and colours', () => {
       'Singapore',
     );
     expect(placeLabel({})).toBe('Unknown place');
+    expect(placeLabel({ city: 'Pyongyang (Ryugyong-dong)', region: 'Pyongyang', country: 'KP' })).toBe(
+      'Pyongyang, KP',
+    );
   });
 
   it('builds a column mapping only when time and account are named', () => {

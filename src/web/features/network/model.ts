@@ -767,15 +767,17 @@ export function buildMapping(values: Record<string, string>): {
   return { mapping };
 }
 
-/** "Toronto, Ontario, CA" from whatever parts are known. */
+/** "Toronto, Ontario, Canada" from whatever parts are known. */
 export function placeLabel(
   p: { city?: string | null; region?: string | null; country?: string | null },
   countryName: (code: string) => string = (c) => c,
 ): string {
-  const parts = [p.city, p.region, p.country ? countryName(p.country) : null].filter(
+  // DB-IP names districts in brackets ("Toronto (Old Toronto)"): the city alone reads better.
+  const city = p.city ? p.city.replace(/\s*\([^)]*\)\s*$/, '') : null;
+  const parts = [city, p.region, p.country ? countryName(p.country) : null].filter(
     (x): x is string => typeof x === 'string' && x !== '',
   );
-  // DB-IP writes districts in brackets ("Toronto (Old Toronto)"); the region repeats the city for city-states.
+  // The region repeats the city for city-states and capitals ("Singapore, Singapore").
   const unique = parts.filter((x, i) => parts.indexOf(x) === i);
   return unique.length > 0 ? unique.join(', ') : 'Unknown place';
 }

@@ -37,13 +37,13 @@ function IpSources() {
                       <Text size="sm">{d.title}</Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{d.licence ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{d.attribution ?? '—'}</Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{d.builtAt ? formatDay(d.builtAt) : '—'}</Text>
                   </Table.Td>
                 </Table.Tr>

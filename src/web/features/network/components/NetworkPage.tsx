@@ -174,7 +174,9 @@ function AnomaliesTable({ rows }: { rows: NetworkAnomaly[] }) {
             {a.signals.map((s) => (
               <Stack key={s.id} gap={0} data-testid="anomaly-signal" data-signal-id={s.id}>
                 <Group gap={6} wrap="nowrap" align="flex-start">
-                  <SeverityBadge severity={s.severity} />
+                  <div style={{ flexShrink: 0 }}>
+                    <SeverityBadge severity={s.severity} />
+                  </div>
                   <Text size="sm">
                     <Text span fw={600} size="sm">
                       {defs.get(s.id)?.title ?? s.id}:
@@ -199,7 +201,7 @@ function AnomaliesTable({ rows }: { rows: NetworkAnomaly[] }) {
 export default function NetworkPage() {
   const overview = useNetworkOverview();
   const unmatched = useUnmatchedAccounts();
-  const canImport = useCan('cases:work');
+  const canImport = useCan('logins:import');
 
   return (
     <Stack maw={1400} mx="auto" gap="lg">

@@ -5,12 +5,12 @@ import { IconInfoCircle, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { SubjectDetail } from '../../../api/types.ts';
+import { SeverityBadge } from '../../../ui/badges.tsx';
 import { countryName } from '../../../ui/countries.ts';
 import { ErrorAlert, PageLoader } from '../../../ui/feedback.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { SEVERITY_ORDER } from '../../../ui/labels.ts';
 import { signalById, useCatalog } from '../../signals/queries.ts';
-import { SignalCard } from '../../subject/components/SignalCard.tsx';
 import {
   displayKind,
   isNetworkSignal,
@@ -23,6 +23,7 @@ import {
 } from '../model.ts';
 import { useSubjectLogins } from '../queries.ts';
 import { KindBadge } from './KindBadge.tsx';
+import { NetworkSignalDetails } from './NetworkSignalDetails.tsx';
 import { SessionsTimeline } from './SessionsTimeline.tsx';
 import { SignInMap } from './SignInMap.tsx';
 
@@ -179,30 +180,6 @@ export function SignInsSection({ detail }: { detail: SubjectDetail }) {
         .{truncated ? ` Showing the newest ${items.length.toLocaleString('en')}.` : ''}
       </Text>
 
-      {signals.length > 0 ? (
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Network warning signs ({signals.length})
-          </Title>
-          <Stack gap="sm" data-testid="network-signals">
-            {signals.map((s) => (
-              <SignalCard
-                key={`${s.id}:${s.evidence.join(',')}`}
-                signal={s}
-                definition={defs.get(s.id)}
-                bundle={detail.bundle}
-                catalog={catalog.data}
-                subjectId={detail.id}
-              />
-            ))}
-          </Stack>
-        </Stack>
-      ) : (
-        <Alert icon={<IconInfoCircle size={18} />} color="green" data-testid="no-network-signals">
-          No network warning signs in these sign-ins.
-        </Alert>
-      )}
-
       <Card withBorder padding="md">
         <Stack gap="sm">
           <Group justify="space-between" align="baseline">
@@ -232,6 +209,46 @@ export function SignInsSection({ detail }: { detail: SubjectDetail }) {
           <SessionsTimeline items={items} pairs={pairs} />
         </Stack>
       </Card>
+
+      {signals.length > 0 ? (
+        <Stack gap="sm">
+          <Group justify="space-between" align="baseline">
+            <Title order={2} size="h4">
+              Network warning signs ({signals.length})
+            </Title>
+            <Anchor component={Link} to={`/subjects/${encodeURIComponent(detail.id)}`} size="sm">
+              Evidence and how to verify: Assessment tab
+            </Anchor>
+          </Group>
+          <Stack gap="sm" data-testid="network-signals">
+            {signals.map((s) => (
+              <Card
+                key={`${s.id}:${s.evidence.join(',')}`}
+                withBorder
+                padding="sm"
+                data-testid="network-signal"
+                data-signal-id={s.id}
+                data-severity={s.severity}
+              >
+                <Stack gap={6}>
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Text fw={600}>{defs.get(s.id)?.title ?? s.id}</Text>
+                    <div style={{ flexShrink: 0 }}>
+                      <SeverityBadge severity={s.severity} />
+                    </div>
+                  </Group>
+                  <Text size="sm">{s.explanation}</Text>
+                  <NetworkSignalDetails signal={s} />
+                </Stack>
+              </Card>
+            ))}
+          </Stack>
+        </Stack>
+      ) : (
+        <Alert icon={<IconInfoCircle size={18} />} color="green" data-testid="no-network-signals">
+          No network warning signs in these sign-ins.
+        </Alert>
+      )}
 
       <Card withBorder padding="md">
         <Stack gap="sm">

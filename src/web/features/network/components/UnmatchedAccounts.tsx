@@ -96,9 +96,9 @@ export function UnmatchedAccounts({
       <Table verticalSpacing={6} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Account</Table.Th>
-            <Table.Th>Sign-ins</Table.Th>
-            <Table.Th>Seen</Table.Th>
+            <Table.Th miw={200}>Account</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Sign-ins</Table.Th>
+            <Table.Th miw={130}>Seen</Table.Th>
             {canLink ? <Table.Th>Whose is it?</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
