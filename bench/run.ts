@@ -2,6 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAssessBench } from './assess.bench.ts';
+import { runIpLookupBench } from './ip-lookup.bench.ts';
+import { runLoginParseBench } from './login-parse.bench.ts';
 import { runNameMatchingBench } from './name-matching.bench.ts';
 import { runNetworkDetectBench } from './network-detect.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
@@ -44,12 +46,38 @@ if (only === undefined || only === 'network') {
   console.table([network.bundle]);
   results.network = network;
 }
+if (only === undefined || only === 'ip') {
+  console.log(
+    '\nIP lookups (DB-IP city + ASN + classification + Tor/X4BNet lists) vs a bare mmdb-lib get loop, same addresses (one core)',
+  );
+  const ip = await runIpLookupBench();
+  console.table(ip.rows);
+  console.log(
+    `load: ASN table (IPv4) ${ip.load.asnV4Ms} ms, city mmdb open ${ip.load.cityOpenMs} ms, lists ${ip.load.listsMs} ms (${ip.load.listRanges} merged ranges)`,
+  );
+  results.ip = ip;
+}
 if (only === undefined || only === 'server') {
   console.log('\nServer: GET a subject with its assessment at a fixed rate on SQLite (autocannon, loopback)');
   const server = await runServerBench();
   console.table([server]);
   console.log('target: p99 < 50 ms at 200 requests/s');
   results.server = server;
+}
+
+if (only === undefined || only === 'logins') {
+  console.log(
+    '\nSign-in log reading: readLogins vs JSON.parse per line (ceiling) and @streamparser/json (one core)',
+  );
+  const logins = await runLoginParseBench();
+  console.log(`Okta System Log events of ~${logins.eventBytes} bytes each`);
+  console.table(logins.rows);
+  console.log(
+    'peak resident memory of a fresh process per file (flat memory: the same peak for 8x the file)',
+  );
+  console.table(logins.memory);
+  console.log('target: readLogins NDJSON well over 100,000 events/s; memory flat in file size');
+  results.logins = logins;
 }
 
 const dir = path.resolve(import.meta.dirname, 'results');
