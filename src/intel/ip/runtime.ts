@@ -18,10 +18,10 @@ import { ANONYMIZING_KINDS, type IpInfo, type IpLookup, type NetworkKind } from 
 import type { IntelLookups } from '../../core/types.ts';
 import { MOBILE_MIN_KM } from './accuracy.ts';
 import { formatIPv4, isReserved, type ParsedIp, parseIp } from './address.ts';
-import { type AsnHit, type AsnTable, loadAsnTableV4, loadAsnTableV6 } from './asn.ts';
+import { type AsnTable, loadAsnTableV4, loadAsnTableV6 } from './asn.ts';
 import { CityDb, type CityHit } from './city.ts';
-import { classifyNetwork } from './classify.ts';
-import { ListIndex, type ListMatch, type ListMeta, type LoadedList } from './list-index.ts';
+import { type Classification, classifyNetwork } from './classify.ts';
+import { ListIndex, type ListMatch, type LoadedList } from './list-index.ts';
 import { isIpListKind, parseIpList } from './lists.ts';
 import { type IpSource, ipDatabases } from './sources.ts';
 
@@ -60,6 +60,11 @@ export type IpRuntimeOptions = {
 };
 
 type Candidate = { kind: NetworkKind; provider?: string | undefined };
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const RESERVED_CLASS: Classification = { kind: 'unknown', by: 'none' };
+const NO_DATA_CLASS: Classification = { kind: 'unknown', by: 'none' };
 
 const RANK: Partial<Record<NetworkKind, number>> = { tor: 0, vpn: 1, proxy: 2, relay: 3, hosting: 4 };
 
@@ -117,8 +122,44 @@ export function decideKind(
   return { kind: listKind, provider };
 }
 
-function allowListed(allow: ListMeta | undefined): IpInfo['allowListed'] {
-  return allow ? { list: allow.name, label: allow.label ?? allow.name } : undefined;
+/**
+ * A bounded map with O(1) eviction: two generations of at most max/2 entries each; when the current one is
+ * full it becomes the previous one and the oldest generation is dropped (a hit in the previous generation is
+ * promoted). Holds between max/2 and max entries.
+ */
+export class GenerationCache<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  private readonly half: number;
+
+  constructor(max: number) {
+    this.half = Math.max(1, Math.floor(max / 2));
+  }
+
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.current.get(key);
+    if (value !== undefined) return value;
+    const old = this.previous.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, value: V): void {
+    if (this.current.size >= this.half) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, value);
+  }
+
+  clear(): void {
+    this.current = new Map();
+    this.previous = new Map();
+  }
 }
 
 export function createIpRuntime(options: IpRuntimeOptions = {}): IpRuntime {
@@ -132,7 +173,7 @@ export function createIpRuntime(options: IpRuntimeOptions = {}): IpRuntime {
   let listsFingerprint: string | undefined;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let listLoad: Promise<void> | undefined;
-  const cache = new Map<string, IpInfo>();
+  const cache = cacheSize > 0 ? new GenerationCache<IpInfo>(cacheSize) : undefined;
 
   const v4Table = () => {
     asnV4 ??= loadAsnTableV4(options.asnDir);
@@ -143,69 +184,82 @@ export function createIpRuntime(options: IpRuntimeOptions = {}): IpRuntime {
     return asnV6;
   };
 
+  // Classification by (ASN, organisation), remembered per ASN (the organisation is nearly always the same).
+  const classMemo = new Map<number, { org: string | undefined; cls: Classification }>();
+  const classify = (asn: number, org: string | undefined): Classification => {
+    const memo = classMemo.get(asn);
+    if (memo !== undefined && memo.org === org) return memo.cls;
+    const cls = classifyNetwork({ asn, org });
+    classMemo.set(asn, { org, cls });
+    return cls;
+  };
+
   const compute = (ip: ParsedIp): IpInfo => {
     const sources: string[] = [];
     const reserved = isReserved(ip);
     let geo: CityHit | undefined;
-    let asn: AsnHit | undefined;
-    let match: ListMatch;
-    if (ip.version === 4) {
-      if (!reserved) {
-        geo = city.find(4, ip.text.startsWith('::') ? formatIPv4(ip.value) : ip.text);
-        asn = v4Table().findV4(ip.value);
-      }
-      match = lists.matchV4(ip.value, asn?.asn);
-    } else {
-      if (!reserved) {
+    let table: AsnTable | undefined;
+    let row = -1;
+    if (!reserved) {
+      if (ip.version === 4) {
+        geo = city.find(4, ip.text.charCodeAt(0) === 58 ? formatIPv4(ip.value) : ip.text);
+        table = v4Table();
+        row = table.rowV4(ip.value);
+      } else {
         geo = city.find(6, ip.text);
-        asn = v6Table().findV6(ip.words);
+        table = v6Table();
+        row = table.rowV6(ip.words);
       }
-      match = lists.matchV6(ip.words, asn?.asn);
     }
+    const asn = table && row >= 0 ? table.asnAt(row) : undefined;
+    const org = table && row >= 0 ? table.orgAt(row) : undefined;
+    const match = ip.version === 4 ? lists.matchV4(ip.value, asn) : lists.matchV6(ip.words, asn);
     if (reserved) sources.push('reserved');
     if (geo) sources.push('dbip-city');
-    if (asn) sources.push('asn');
-    const classified = reserved ? { kind: 'unknown' as const, by: 'none' } : classifyNetwork(asn ?? {});
+    if (asn !== undefined) sources.push('asn');
+    const classified: Classification = reserved
+      ? RESERVED_CLASS
+      : asn !== undefined
+        ? classify(asn, org)
+        : NO_DATA_CLASS;
     const { kind, provider } = decideKind(match, classified, sources);
-    const allow = allowListed(match.allow);
     if (match.allow) sources.push(`list:${match.allow.name}`);
-    let accuracyKm = geo?.accuracyKm;
-    if (accuracyKm !== undefined && kind === 'mobile') accuracyKm = Math.max(accuracyKm, MOBILE_MIN_KM);
-    const info: IpInfo = {
-      ip: ip.text,
-      ...(geo?.country ? { country: geo.country } : {}),
-      ...(geo?.region ? { region: geo.region } : {}),
-      ...(geo?.city ? { city: geo.city } : {}),
-      ...(geo?.lat !== undefined ? { lat: geo.lat } : {}),
-      ...(geo?.lon !== undefined ? { lon: geo.lon } : {}),
-      ...(accuracyKm !== undefined ? { accuracyKm } : {}),
-      ...(asn ? { asn: asn.asn } : {}),
-      ...(asn?.org ? { org: asn.org } : {}),
-      kind,
-      ...(provider ? { provider } : {}),
-      ...(allow ? { allowListed: Object.freeze(allow) } : {}),
-      sources: Object.freeze(sources) as string[],
-    };
+
+    // Built field by field (no spreads): this runs once per distinct address.
+    const info: Mutable<IpInfo> = { ip: ip.text, kind, sources };
+    if (geo) {
+      const place = geo.place;
+      if (place.country !== undefined) info.country = place.country;
+      if (place.region !== undefined) info.region = place.region;
+      if (place.city !== undefined) info.city = place.city;
+      if (place.lat !== undefined && place.lon !== undefined && geo.accuracyKm !== undefined) {
+        info.lat = place.lat;
+        info.lon = place.lon;
+        info.accuracyKm = kind === 'mobile' ? Math.max(geo.accuracyKm, MOBILE_MIN_KM) : geo.accuracyKm;
+      }
+    }
+    if (asn !== undefined) info.asn = asn;
+    if (org !== undefined) info.org = org;
+    info.kind = kind;
+    if (provider !== undefined) info.provider = provider;
+    if (match.allow)
+      info.allowListed = Object.freeze({
+        list: match.allow.name,
+        label: match.allow.label ?? match.allow.name,
+      });
+    info.sources = Object.freeze(sources) as string[];
     return Object.freeze(info);
   };
 
   const lookup: IpLookup = {
     lookup(input: string): IpInfo | undefined {
       if (typeof input !== 'string') return undefined;
-      if (cacheSize > 0) {
-        const hit = cache.get(input);
-        if (hit) return hit;
-      }
+      const hit = cache?.get(input);
+      if (hit) return hit;
       const ip = parseIp(input);
       if (!ip) return undefined;
       const info = compute(ip);
-      if (cacheSize > 0) {
-        if (cache.size >= cacheSize) {
-          const oldest = cache.keys().next();
-          if (!oldest.done) cache.delete(oldest.value);
-        }
-        cache.set(input, info);
-      }
+      cache?.set(input, info);
       return info;
     },
   };
@@ -218,7 +272,7 @@ export function createIpRuntime(options: IpRuntimeOptions = {}): IpRuntime {
     lists = ListIndex.build(loadStoredLists(rows));
     listsFingerprint = fingerprint;
     checkedAt = nowMs();
-    cache.clear();
+    cache?.clear();
   };
 
   const reloadLists = (): Promise<void> => {
@@ -255,7 +309,7 @@ export function createIpRuntime(options: IpRuntimeOptions = {}): IpRuntime {
         asnV6: asnV6 ? asnV6.stats : null,
         city: city.loaded,
         lists: lists.size,
-        cached: cache.size,
+        cached: cache?.size ?? 0,
       };
     },
   };
