@@ -34,13 +34,18 @@ function isOkta(obj: JsonObject): boolean {
 }
 
 function isEntra(obj: JsonObject): boolean {
-  const category = text(obj.category);
+  const category = text(obj.category ?? obj.Category ?? obj.Type);
   if (category !== undefined && /SignInLogs$/i.test(category)) return true;
-  if (text(obj.operationName) === 'Sign-in activity') return true;
+  if (text(obj.operationName ?? obj.OperationName) === 'Sign-in activity') return true;
   const props = isObject(obj.properties) ? obj.properties : obj;
+  const time = props.createdDateTime ?? props.CreatedDateTime;
   return (
-    props.createdDateTime !== undefined &&
-    (props.userPrincipalName !== undefined || props.ipAddress !== undefined || isObject(props.status))
+    time !== undefined &&
+    (props.userPrincipalName !== undefined ||
+      props.UserPrincipalName !== undefined ||
+      props.ipAddress !== undefined ||
+      props.IPAddress !== undefined ||
+      isObject(props.status))
   );
 }
 

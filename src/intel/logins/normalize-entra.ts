@@ -20,6 +20,7 @@ import { outcomeFromText, type RowReader } from './normalize-generic.ts';
 
 /** Diagnostic categories that record a person signing in. Service principals and managed identities are apps. */
 const USER_CATEGORIES = new Set(['SignInLogs', 'NonInteractiveUserSignInLogs', 'ADFSSignInLogs']);
+// Log Analytics table names map onto these after dropping the `AAD` prefix (`AADNonInteractiveUserSignInLogs`).
 const APP_CATEGORIES = new Set([
   'ServicePrincipalSignInLogs',
   'ManagedIdentitySignInLogs',
@@ -43,68 +44,104 @@ export function entraOutcome(errorCode: number | undefined): LoginOutcome {
 
 const RISK_WORDS = new Set(['low', 'medium', 'high']);
 
-function deviceOf(detail: unknown): string | undefined {
-  if (!isObject(detail)) return undefined;
+function deviceOf(detail: JsonObject | undefined): string | undefined {
+  if (detail === undefined) return undefined;
   const parts = [text(detail.displayName), text(detail.operatingSystem), text(detail.browser)].filter(
     (p) => p !== undefined,
   );
   return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
+/** The first of the names that is set: Graph writes `ipAddress`, Log Analytics (Sentinel) `IPAddress`. */
+function first(obj: JsonObject, ...names: string[]): unknown {
+  for (const name of names) if (obj[name] !== undefined && obj[name] !== null) return obj[name];
+  return undefined;
+}
+
+/** An object, or JSON text of one (Log Analytics exports dynamic columns as text). */
+function objectOf(value: unknown): JsonObject | undefined {
+  if (isObject(value)) return value;
+  if (typeof value !== 'string' || !value.trimStart().startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Log Analytics names the tables `SigninLogs`, `AADNonInteractiveUserSignInLogs`…; diagnostics drop the prefix. */
+function categoryOf(obj: JsonObject, props: JsonObject): string | undefined {
+  const raw = text(first(obj, 'category', 'Category')) ?? text(first(props, 'Category', 'Type'));
+  if (raw === undefined) return undefined;
+  const name = raw.replace(/^AAD/, '');
+  return /^signinlogs$/i.test(name) ? 'SignInLogs' : name;
+}
+
 /**
  * One Entra sign-in record → a LoginEvent, or why it is not a person's sign-in. Accepts the Graph
- * `signIn` object and the diagnostic record that wraps it in `properties`.
+ * `signIn` object (API and admin-center JSON download), the diagnostic-settings / Event Hub record that
+ * wraps it in `properties`, and Log Analytics (Sentinel) `SigninLogs` rows with PascalCase columns.
  */
 export function normalizeEntraSignIn(obj: unknown): NormalizeResult {
   if (!isObject(obj)) return { ok: false, reason: 'not a JSON object' };
   const wrapped = isObject(obj.properties);
   const props: JsonObject = wrapped ? (obj.properties as JsonObject) : obj;
-  const category = text(obj.category);
+  const category = categoryOf(obj, props);
   if (category !== undefined && APP_CATEGORIES.has(category)) {
     return { ok: false, reason: `Entra ${category} record: an application's sign-in, not a person's` };
   }
-  if (wrapped && category !== undefined && !USER_CATEGORIES.has(category)) {
+  if (category !== undefined && !USER_CATEGORIES.has(category)) {
     return {
       ok: false,
-      reason: `Entra ${category} record is not a sign-in (operation ${text(obj.operationName) ?? '?'})`,
+      reason: `Entra ${category} record is not a sign-in (operation ${text(first(obj, 'operationName', 'OperationName')) ?? '?'})`,
     };
   }
-  if (!wrapped && props.createdDateTime === undefined && props.userPrincipalName === undefined) {
+  const rawTime = first(props, 'createdDateTime', 'CreatedDateTime', 'TimeGenerated') ?? obj.time;
+  const upn = first(props, 'userPrincipalName', 'UserPrincipalName');
+  if (!wrapped && rawTime === undefined && upn === undefined) {
     return { ok: false, reason: 'not an Entra sign-in (no createdDateTime or userPrincipalName)' };
   }
-  const rawTime = props.createdDateTime ?? obj.time;
   if (rawTime === undefined) return { ok: false, reason: 'Entra sign-in without a time (createdDateTime)' };
   const at = toIsoUtc(rawTime);
   if (at === undefined) return { ok: false, reason: `unreadable time ${JSON.stringify(rawTime)}` };
 
-  const location = isObject(props.location) ? props.location : undefined;
-  const coordinates = isObject(location?.geoCoordinates) ? location.geoCoordinates : undefined;
-  const status = isObject(props.status) ? props.status : undefined;
-  const errorCode = num(status?.errorCode) ?? num(obj.resultType);
-  const risk = text(props.riskLevelDuringSignIn)?.toLowerCase();
+  const location = objectOf(first(props, 'location', 'LocationDetails'));
+  const coordinates = objectOf(location?.geoCoordinates);
+  const status = objectOf(first(props, 'status', 'Status'));
+  const errorCode = num(status?.errorCode) ?? num(first(obj, 'resultType', 'ResultType'));
+  const risk = text(first(props, 'riskLevelDuringSignIn', 'RiskLevelDuringSignIn'))?.toLowerCase();
   const reported = compact({
-    country: countryToIso(text(location?.countryOrRegion) ?? (wrapped ? text(obj.location) : undefined)),
+    country: countryToIso(
+      text(location?.countryOrRegion) ??
+        (wrapped || typeof obj.location === 'string' ? text(obj.location) : undefined),
+    ),
     region: text(location?.state),
     city: text(location?.city),
     lat: num(coordinates?.latitude),
     lon: num(coordinates?.longitude),
-    asn: num(props.autonomousSystemNumber),
+    asn: num(first(props, 'autonomousSystemNumber', 'AutonomousSystemNumber')),
     risk: risk !== undefined && RISK_WORDS.has(risk) ? risk : undefined,
   });
-  const interactive = bool(props.isInteractive);
+  const interactive = bool(first(props, 'isInteractive', 'IsInteractive'));
   const event: LoginEvent = compact({
     source: 'entra',
-    eventId: text(props.id) ?? text(props.originalRequestId) ?? sha1(JSON.stringify(obj)),
+    eventId:
+      text(first(props, 'id', 'Id')) ??
+      text(first(props, 'originalRequestId', 'OriginalRequestId')) ??
+      sha1(JSON.stringify(obj)),
     at,
-    account: accountOf(props.userPrincipalName ?? (wrapped ? obj.identity : undefined)),
-    accountName: text(props.userDisplayName),
-    ip: ipOf(props.ipAddress ?? obj.callerIpAddress),
+    account: accountOf(upn ?? (wrapped ? obj.identity : undefined)),
+    accountName: text(first(props, 'userDisplayName', 'UserDisplayName')),
+    ip: ipOf(first(props, 'ipAddress', 'IPAddress') ?? obj.callerIpAddress),
     outcome: entraOutcome(errorCode),
     eventType: category ?? (interactive === false ? 'nonInteractiveSignIn' : 'signIn'),
-    app: text(props.appDisplayName) ?? text(props.resourceDisplayName),
-    userAgent: text(props.userAgent),
-    device: deviceOf(props.deviceDetail),
-    sessionId: text(props.sessionId),
+    app:
+      text(first(props, 'appDisplayName', 'AppDisplayName')) ??
+      text(first(props, 'resourceDisplayName', 'ResourceDisplayName')),
+    userAgent: text(first(props, 'userAgent', 'UserAgent')),
+    device: deviceOf(objectOf(first(props, 'deviceDetail', 'DeviceDetail'))),
+    sessionId: text(first(props, 'sessionId', 'SessionId')),
     reported: Object.keys(reported).length === 0 ? undefined : reported,
   });
   return { ok: true, events: [event] };

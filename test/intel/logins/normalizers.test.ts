@@ -84,6 +84,52 @@ describe('Elastic raw Entra ID sign-in sample (Azure diagnostic settings / Event
   });
 });
 
+describe('Log Analytics (Sentinel) SigninLogs rows', () => {
+  it('reads PascalCase columns, dynamic columns given as JSON text, and the AAD table prefix', () => {
+    const row = {
+      TenantId: '8a4de8b5-095c-47d0-a96f-a75130c61d53',
+      TimeGenerated: '2024-05-01T09:30:12.345Z',
+      CreatedDateTime: '2024-05-01T09:30:11.000Z',
+      Id: '6f3d1c2b-0000-4000-8000-00000000c0de',
+      UserPrincipalName: 'Dana.Lee@Contoso.com',
+      UserDisplayName: 'Dana Lee',
+      AppDisplayName: 'Microsoft Teams',
+      IPAddress: '175.45.176.3',
+      ResultType: '50126',
+      LocationDetails:
+        '{"city":"Pyongyang","state":"Pyongyang","countryOrRegion":"KP","geoCoordinates":{"latitude":39.03,"longitude":125.75}}',
+      DeviceDetail: { deviceId: '', operatingSystem: 'Windows 10', browser: 'Edge 124.0.0' },
+      Status: { errorCode: 50126, failureReason: 'Invalid username or password.' },
+      RiskLevelDuringSignIn: 'medium',
+      Type: 'SigninLogs',
+    };
+    expect(only(normalizeEntraSignIn(row))).toEqual({
+      source: 'entra',
+      eventId: '6f3d1c2b-0000-4000-8000-00000000c0de',
+      at: '2024-05-01T09:30:11.000Z',
+      account: 'dana.lee@contoso.com',
+      accountName: 'Dana Lee',
+      ip: '175.45.176.3',
+      outcome: 'failure',
+      eventType: 'SignInLogs',
+      app: 'Microsoft Teams',
+      device: 'Windows 10 · Edge 124.0.0',
+      reported: {
+        country: 'KP',
+        region: 'Pyongyang',
+        city: 'Pyongyang',
+        lat: 39.03,
+        lon: 125.75,
+        risk: 'medium',
+      },
+    });
+    expect(normalizeEntraSignIn({ ...row, Type: 'AADServicePrincipalSignInLogs' })).toEqual({
+      ok: false,
+      reason: "Entra ServicePrincipalSignInLogs record: an application's sign-in, not a person's",
+    });
+  });
+});
+
 describe('Elastic raw Google Workspace login sample (Reports API activities)', () => {
   it('imports the sign-in events and names the account warnings it leaves out', async () => {
     const items = await collect(readFileSync(GOOGLE_SAMPLE));
