@@ -127,6 +127,7 @@ export class JsonDocumentSplitter implements RecordSplitter {
   private expectKey = false;
   private keyParts: Buffer[] | undefined;
   private keyStart = -1;
+  private keyOverflow = false;
   private currentKey: string | undefined;
   /** Inside a scalar that stands where a record should be (reported once, then skipped). */
   private inStrayValue = false;
@@ -263,8 +264,17 @@ export class JsonDocumentSplitter implements RecordSplitter {
     this.line = line;
     this.depth = depth;
     this.inString = inString;
-    if (this.keyParts !== undefined && this.keyStart >= 0)
-      this.keyParts.push(Buffer.from(chunk.subarray(this.keyStart)));
+    if (this.keyParts !== undefined && this.keyStart >= 0) {
+      // A key that runs past the chunk end is kept only while it could still be a container key.
+      const part = chunk.subarray(this.keyStart);
+      const kept = this.keyParts.reduce((sum, p) => sum + p.length, 0);
+      if (this.keyOverflow || kept + part.length > MAX_CONTAINER_KEY) {
+        this.keyOverflow = true;
+        this.keyParts = [];
+      } else {
+        this.keyParts.push(Buffer.from(part));
+      }
+    }
     if (this.recordActive && !this.recordOversize) {
       const part = chunk.subarray(this.recordStart);
       this.recordBytes += part.length;
@@ -369,8 +379,14 @@ export class JsonDocumentSplitter implements RecordSplitter {
   private finishKey(chunk: Buffer, end: number): void {
     const start = Math.max(this.keyStart, 0);
     const parts = this.keyParts ?? [];
+    const overflow = this.keyOverflow;
     this.keyParts = undefined;
     this.keyStart = -1;
+    this.keyOverflow = false;
+    if (overflow) {
+      this.currentKey = undefined;
+      return;
+    }
     if (parts.length === 0) {
       // Container keys are short ASCII words: longer keys are not decoded at all.
       if (end - start > MAX_CONTAINER_KEY) {

@@ -240,6 +240,7 @@ async function* readCsv(
       const format = options.format === 'auto' ? formatForCsvHeader(item.headers) : options.format;
       options.onFormat?.(format);
       if (format === 'entra-csv') {
+        requireColumns(item.headers, ['Date (UTC)', 'Username']);
         normalize = (row) => normalizeEntraCsvRow(row);
       } else {
         const mapped = createMappedNormalizer(
@@ -259,6 +260,15 @@ async function* readCsv(
     }
     for (const event of result.events) yield { kind: 'event', line: item.line, event };
   }
+}
+
+function requireColumns(headers: readonly string[], wanted: readonly string[]): void {
+  const missing = wanted.filter((w) => !headers.includes(w));
+  if (missing.length === 0) return;
+  throw new DomainError(
+    'validation',
+    `not an Entra sign-in CSV download: no ${missing.map((m) => JSON.stringify(m)).join(' or ')} column; the columns are ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
+  );
 }
 
 const JSON_FORMATS: ReadonlySet<string> = new Set(['okta', 'entra', 'google', 'ndjson']);

@@ -121,6 +121,16 @@ describe('Entra admin center sign-in CSV download', () => {
   });
 });
 
+describe('Entra CSV asked for, something else given', () => {
+  it('says which Entra columns are missing and lists the ones there are', async () => {
+    await expect(
+      collect('time,user,ip\n2024-05-01T10:00:00Z,ana,203.0.113.5\n', { format: 'entra-csv' }),
+    ).rejects.toThrow(
+      'not an Entra sign-in CSV download: no "Date (UTC)" or "Username" column; the columns are "time", "user", "ip"',
+    );
+  });
+});
+
 describe('generic CSV', () => {
   it('guesses the columns from common names (BOM, CRLF, quoted fields, ; delimiter)', async () => {
     const csv =

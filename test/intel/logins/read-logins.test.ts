@@ -142,6 +142,14 @@ describe('readLogins: damaged input', () => {
     expect(problems[2]?.message).toBe('not a JSON object; skipped');
   });
 
+  it('finds the container after long or hostile keys cut across chunks', async () => {
+    const longKey = 'k'.repeat(3 * 1024 * 1024);
+    const text = `{"${longKey}": 1, "val\\u0075e": 2, "@odata.context": "x", "value": ${JSON.stringify(OKTA.slice(0, 4))}}`;
+    const items = await collect(chunked(text, 4096));
+    expect(problemsOf(items)).toEqual([]);
+    expect(eventsOf(items)).toHaveLength(4);
+  });
+
   it('reports a malformed element of an array at the line it starts on and keeps the others', async () => {
     const good = OKTA.slice(0, 3).map((e) => JSON.stringify(e, null, 2).replace(/\n/g, '\n  '));
     const text = `[\n  ${good[0]},\n  {\n    "eventType": "user.session.start",\n    "published": 2024-01-01\n  },\n  ${good[1]},\n  ${good[2]}\n]\n`;
