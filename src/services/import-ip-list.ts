@@ -19,6 +19,11 @@ import type { IpListView } from './list-ip-intel.ts';
 import { enqueueReassessAll } from './reassess-all.ts';
 
 export const MAX_IP_LISTS = 200;
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+}
 export const IP_LIST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export type ImportIpListInput = {
@@ -96,39 +101,50 @@ export async function importIpList(
   }
   const who = toAuditActor(actor);
   const at = nowIso(app);
-  const replaced = await inTransaction(app, async (trx) => {
-    const existing = await findIpList(trx, input.name);
-    if (!existing && (await listIpLists(trx)).length >= MAX_IP_LISTS)
-      throw new DomainError('validation', `At most ${MAX_IP_LISTS} lists; remove one first`);
-    const previous = await replaceIpList(trx, {
-      name: input.name,
-      kind,
-      provider,
-      label,
-      entries: parsed.entries.length,
-      importedAt: at,
-      importedBy: who,
-      content: normalizedContent(parsed),
-    });
-    await appendAudit(trx, {
-      at,
-      actor: who,
-      action: previous ? 'ip_list.replaced' : 'ip_list.imported',
-      targetType: 'ip_list',
-      targetId: input.name,
-      data: {
+  let replaced: Awaited<ReturnType<typeof replaceIpList>>;
+  try {
+    replaced = await inTransaction(app, async (trx) => {
+      const existing = await findIpList(trx, input.name);
+      if (!existing && (await listIpLists(trx)).length >= MAX_IP_LISTS)
+        throw new DomainError('validation', `At most ${MAX_IP_LISTS} lists; remove one first`);
+      const previous = await replaceIpList(trx, {
+        name: input.name,
         kind,
         provider,
         label,
         entries: parsed.entries.length,
-        badLines: parsed.problemCount,
-        previous: previous
-          ? { kind: previous.kind, entries: previous.entries, importedAt: previous.importedAt }
-          : null,
-      },
+        importedAt: at,
+        importedBy: who,
+        content: normalizedContent(parsed),
+      });
+      await appendAudit(trx, {
+        at,
+        actor: who,
+        action: previous ? 'ip_list.replaced' : 'ip_list.imported',
+        targetType: 'ip_list',
+        targetId: input.name,
+        data: {
+          kind,
+          provider,
+          label,
+          entries: parsed.entries.length,
+          badLines: parsed.problemCount,
+          previous: previous
+            ? { kind: previous.kind, entries: previous.entries, importedAt: previous.importedAt }
+            : null,
+        },
+      });
+      return previous;
     });
-    return previous;
-  });
+  } catch (error) {
+    // Two imports of one new name at once (PostgreSQL): the second insert hits the primary key.
+    if (isUniqueViolation(error))
+      throw new DomainError(
+        'conflict',
+        `Another import of ${JSON.stringify(input.name)} ran at the same time; try again`,
+      );
+    throw error;
+  }
   await app.ip?.reloadLists();
   const job = options.reassess === false ? undefined : await enqueueReassessAll(app, who, 'reassess');
   return {

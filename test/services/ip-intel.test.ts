@@ -219,6 +219,19 @@ describe.each(dialects)('IP intelligence services (%s)', (dialect) => {
     expect((await listIpIntel(app, viewer)).lists.length).toBe(4);
   });
 
+  it('two imports of one new name at once: one list, the loser (if any) told to try again', async () => {
+    const results = await Promise.allSettled(
+      ['1.1.1.1\n', '2.2.2.2\n'].map((content) =>
+        importIpList(app, admin, { name: 'race', kind: 'proxy', content }, { reassess: false }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'conflict' });
+    expect((await listIpLists(app.database.db)).filter((l) => l.name === 'race')).toHaveLength(1);
+    await deleteIpList(app, admin, 'race', { reassess: false });
+  });
+
   it('a second runtime on the same store sees the lists another one imported', async () => {
     const other = createIpRuntime({ db: t.db.db });
     await other.ready();
