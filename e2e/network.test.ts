@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpAdmin } from './browser.ts';
-import type { RunningServer } from './server.ts';
+import { EXAMPLES, type RunningServer } from './server.ts';
 import { openSession, type Session, SHOTS } from './session.ts';
 
 // Rogers Cable, Toronto (DB-IP Lite: Toronto, Ontario, CA) and Star JV, Pyongyang (KP).
@@ -232,5 +232,37 @@ describe('sign-in and network intelligence', () => {
     expect(await page.locator('[data-testid="ip-database"][data-id="asn"]').count()).toBe(1);
     expect(await page.getByTestId('about-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
     await fullPageShot('network-about.png');
+  }, 60_000);
+
+  it('maps a case bundle’s own sign-ins too (the example infiltrator: Shenyang and a US data centre)', async () => {
+    await page.goto(`${server.baseUrl}/import`);
+    await page
+      .getByTestId('import-file-input')
+      .setInputFiles(path.join(EXAMPLES, '02-clear-infiltrator.json'));
+    await page.locator('[data-testid="import-result"][data-status="created"]').waitFor({ timeout: 30_000 });
+    await page.goto(`${server.baseUrl}/subjects/emp-0207?tab=signins`);
+    await page.getByTestId('signins-section').waitFor({ timeout: 30_000 });
+    // 32 entries in the bundle's logins[], none imported from a log; placed once every lookup answered.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('map-dot')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-country')).sort()),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toEqual(['CN', 'US']);
+    expect(await page.getByTestId('signins-summary').textContent()).toMatch(
+      /^32 sign-ins from 3 internet addresses in 2 countries.*They come from the case bundle\.$/,
+    );
+    const shenyang = page.locator('[data-testid="map-dot"][data-country="CN"]');
+    expect(await shenyang.getAttribute('data-count')).toBe('22');
+    expect(await page.locator('[data-testid="map-dot"][data-country="US"]').getAttribute('data-kind')).toBe(
+      'hosting',
+    );
+    expect(await page.getByTestId('map-claimed-country').count()).toBe(1);
+    await page.getByTestId('signin-map').screenshot({ path: path.join(SHOTS, 'network-map-bundle.png') });
   }, 60_000);
 });

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { timelineRows } from './components/SessionsTimeline.tsx';
 import {
   buildMapping,
+  bundleLoginIps,
+  bundleLoginItems,
   describeKind,
   describeTravel,
+  type IpInfoView,
   importPercent,
   type LoginItem,
+  mergePlaces,
   placeDisplayKind,
   placeLabel,
   readIpInfo,
@@ -182,6 +186,80 @@ describe('sign-in readers', () => {
     expect(info?.allowListed).toEqual({ list: 'corp', label: 'Company VPN' });
     expect(info?.region).toBeNull();
     expect(readIpInfo({ kind: 'isp' })).toBeNull();
+  });
+});
+
+describe('a case bundle’s own sign-ins', () => {
+  const shenyang: IpInfoView = {
+    ip: '42.84.10.67',
+    country: 'CN',
+    region: 'Liaoning',
+    city: 'Shenyang',
+    lat: 41.8,
+    lon: 123.43,
+    accuracyKm: 50,
+    asn: 4837,
+    org: 'China Unicom',
+    kind: 'isp',
+    provider: null,
+    allowListed: null,
+    sources: ['dbip-city'],
+  };
+
+  it('places entries with the lookup, keeps what the entry says, and skips repeats of stored sign-ins', () => {
+    const stored = readSubjectLogins({ items: [toronto] }).items;
+    const logins = [
+      { at: '2026-03-02T20:18:02+00:00', ip: '42.84.10.67', outcome: 'success', sessionMinutes: 340 },
+      { at: '2026-03-03T10:00:00Z', ip: '42.84.10.67', networkKind: 'vpn', provider: 'Astrill VPN' },
+      { at: '2026-03-03T11:00:00Z', ip: '42.84.10.67', country: 'KP' },
+      { at: toronto.at, ip: toronto.ip },
+      { ip: 'no time' },
+    ];
+    expect(bundleLoginIps(logins)).toEqual(['42.84.10.67', '99.224.10.20']);
+    const items = bundleLoginItems(logins, new Map([[shenyang.ip, shenyang]]), stored);
+    expect(items.map((i) => i.id)).toEqual(['bundle-0', 'bundle-1', 'bundle-2']);
+    expect(items[0]).toMatchObject({
+      city: 'Shenyang',
+      country: 'CN',
+      lat: 41.8,
+      networkKind: 'isp',
+      org: 'China Unicom',
+      source: 'bundle',
+      sessionMinutes: 340,
+    });
+    expect(items[1]).toMatchObject({ networkKind: 'vpn', provider: 'Astrill VPN', city: 'Shenyang' });
+    // The entry names another country than the lookup: it keeps its own and is not put on the map.
+    expect(items[2]).toMatchObject({ country: 'KP', lat: null, city: null });
+  });
+
+  it('merges bundle places into the server’s places at the same spot', () => {
+    const server = readSubjectLogins({
+      items: [toronto],
+      places: [
+        {
+          lat: 41.81,
+          lon: 123.42,
+          count: 3,
+          kinds: { isp: 3 },
+          ips: ['1.1.1.1'],
+          firstAt: '2026-03-01T00:00:00Z',
+          lastAt: '2026-03-01T00:00:00Z',
+        },
+      ],
+    }).places;
+    const extra = bundleLoginItems(
+      [
+        { at: '2026-03-02T20:18:02Z', ip: '42.84.10.67' },
+        { at: '2026-03-03T10:00:00Z', ip: '42.84.10.67', lat: 1.29, lon: 103.85, city: 'Singapore' },
+      ],
+      new Map([[shenyang.ip, shenyang]]),
+    );
+    const places = mergePlaces(server, extra);
+    expect(places.map((p) => [p.count, p.ips, p.lastAt])).toEqual([
+      [4, ['1.1.1.1', '42.84.10.67'], '2026-03-02T20:18:02Z'],
+      [1, ['42.84.10.67'], '2026-03-03T10:00:00Z'],
+    ]);
+    expect(server[0]?.count).toBe(3);
   });
 });
 

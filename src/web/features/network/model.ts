@@ -328,6 +328,84 @@ export function readSubjectLogins(value: unknown): SubjectLogins {
   };
 }
 
+/** How many distinct addresses of a case bundle's own sign-ins the UI places with `GET /ip/{address}`. */
+export const BUNDLE_IP_LOOKUPS = 100;
+
+/** The distinct addresses of a bundle's `logins[]`, at most BUNDLE_IP_LOOKUPS, in order of appearance. */
+export function bundleLoginIps(logins: readonly unknown[] | undefined): string[] {
+  const out = new Set<string>();
+  for (const l of logins ?? []) {
+    if (out.size >= BUNDLE_IP_LOOKUPS) break;
+    const ip = isRecord(l) ? str(l.ip) : null;
+    // Only what can be an IPv4/IPv6 address is worth a lookup.
+    if (ip && ip.length <= 45 && /^[0-9a-f:.]+$/i.test(ip)) out.add(ip);
+  }
+  return [...out];
+}
+
+/**
+ * A case bundle's own `logins[]` (written by an HR or security tool, not imported from a log) as sign-in
+ * items: what the entry says wins, the rest comes from the IP lookup of its address. Entries that repeat a
+ * stored sign-in (same time and address) are left out.
+ */
+export function bundleLoginItems(
+  logins: readonly unknown[] | undefined,
+  infos: ReadonlyMap<string, IpInfoView>,
+  stored: readonly LoginItem[] = [],
+): LoginItem[] {
+  const seen = new Set(stored.map((i) => `${Date.parse(i.at)}|${i.ip ?? ''}`));
+  const out: LoginItem[] = [];
+  (logins ?? []).forEach((raw, index) => {
+    if (!isRecord(raw)) return;
+    const item = readLoginItem({ ...raw, id: `bundle-${index}` }, index);
+    if (!item) return;
+    if (seen.has(`${Date.parse(item.at)}|${item.ip ?? ''}`)) return;
+    const info = item.ip ? infos.get(item.ip) : undefined;
+    if (info) {
+      // The lookup places the entry unless the entry has its own coordinates or names another country.
+      const own = item.lat !== null && item.lon !== null;
+      if (!own && (item.country === null || item.country === info.country)) {
+        item.country = info.country;
+        item.region ??= info.region;
+        item.city ??= info.city;
+        item.lat = info.lat;
+        item.lon = info.lon;
+        item.accuracyKm ??= info.accuracyKm;
+      }
+      item.asn ??= info.asn;
+      item.org ??= info.org;
+      item.provider ??= info.provider;
+      if (raw.networkKind === undefined) item.networkKind = info.kind;
+      item.allowListed ??= info.allowListed;
+    }
+    item.source ??= 'bundle';
+    out.push(item);
+  });
+  return out;
+}
+
+/** Places from the server plus places of extra sign-ins, merged when they are the same spot. */
+export function mergePlaces(places: readonly LoginPlace[], extra: readonly LoginItem[]): LoginPlace[] {
+  const key = (lat: number, lon: number) => `${lat.toFixed(1)},${lon.toFixed(1)}`;
+  const out = places.map((p) => ({ ...p, kinds: { ...p.kinds }, ips: [...p.ips] }));
+  const byKey = new Map(out.map((p) => [key(p.lat, p.lon), p]));
+  for (const add of placesFromItems([...extra])) {
+    const into = byKey.get(key(add.lat, add.lon));
+    if (!into) {
+      out.push(add);
+      byKey.set(key(add.lat, add.lon), add);
+      continue;
+    }
+    into.count += add.count;
+    for (const [k, n] of Object.entries(add.kinds) as [NetworkKind, number][])
+      into.kinds[k] = (into.kinds[k] ?? 0) + n;
+    for (const ip of add.ips) if (!into.ips.includes(ip)) into.ips.push(ip);
+    if (add.firstAt && (!into.firstAt || add.firstAt < into.firstAt)) into.firstAt = add.firstAt;
+    if (add.lastAt && (!into.lastAt || add.lastAt > into.lastAt)) into.lastAt = add.lastAt;
+  }
+  return out;
+}
+
 function readTravelPoint(value: unknown): TravelPoint | null {
   if (!isRecord(value)) return null;
   const lat = num(value.lat);

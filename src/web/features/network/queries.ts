@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, ApiError, api, errorFromResponse, getCsrfToken } from '../../api/client.ts';
 import { subjectKey } from '../subject/queries.ts';
 import {
+  type IpInfoView,
   isImportFinished,
   type LoginImport,
   readIpInfo,
@@ -105,10 +106,32 @@ export function useIpLookup(address: string | null) {
     enabled: address !== null && address !== '',
     staleTime: 5 * 60_000,
     retry: false,
-    queryFn: async () => {
-      const info = readIpInfo(await api<unknown>(`/ip/${enc(address ?? '')}`));
-      if (!info) throw new ApiError({ status: 502, title: 'The server sent an answer without an address' });
-      return info;
+    queryFn: () => fetchIpInfo(address ?? ''),
+  });
+}
+
+async function fetchIpInfo(address: string): Promise<IpInfoView> {
+  const info = readIpInfo(await api<unknown>(`/ip/${enc(address)}`));
+  if (!info) throw new ApiError({ status: 502, title: 'The server sent an answer without an address' });
+  return info;
+}
+
+/** Places several addresses (a case bundle's own sign-ins); those that fail are simply left out. */
+export function useIpInfos(addresses: string[]): { infos: Map<string, IpInfoView>; pending: boolean } {
+  return useQueries({
+    queries: addresses.map((address) => ({
+      queryKey: networkKeys.ip(address),
+      queryFn: () => fetchIpInfo(address),
+      staleTime: 5 * 60_000,
+      retry: false,
+    })),
+    combine: (results) => {
+      const infos = new Map<string, IpInfoView>();
+      results.forEach((r, i) => {
+        const address = addresses[i];
+        if (r.data && address !== undefined) infos.set(address, r.data);
+      });
+      return { infos, pending: results.some((r) => r.isPending) };
     },
   });
 }

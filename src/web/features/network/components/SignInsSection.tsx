@@ -12,16 +12,19 @@ import { formatDateTime } from '../../../ui/format.ts';
 import { SEVERITY_ORDER } from '../../../ui/labels.ts';
 import { signalById, useCatalog } from '../../signals/queries.ts';
 import {
+  bundleLoginIps,
+  bundleLoginItems,
   displayKind,
   isNetworkSignal,
   isWarningKind,
   type LoginItem,
+  mergePlaces,
   OUTCOME_LABELS,
   placeLabel,
   TERMS,
   travelPairsOf,
 } from '../model.ts';
-import { useSubjectLogins } from '../queries.ts';
+import { useIpInfos, useSubjectLogins } from '../queries.ts';
 import { KindBadge } from './KindBadge.tsx';
 import { NetworkSignalDetails } from './NetworkSignalDetails.tsx';
 import { SessionsTimeline } from './SessionsTimeline.tsx';
@@ -70,9 +73,11 @@ function RecentSignIns({ items }: { items: LoginItem[] }) {
                   <Text size="sm" ff="monospace">
                     {item.ip ?? '—'}
                   </Text>
-                  {item.app ? (
+                  {item.app || item.source === 'bundle' ? (
                     <Text size="xs" c="dimmed">
-                      {item.app}
+                      {[item.app, item.source === 'bundle' ? 'case bundle' : null]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -156,11 +161,28 @@ export function SignInsSection({ detail }: { detail: SubjectDetail }) {
   );
   const pairs = useMemo(() => travelPairsOf(signals), [signals]);
   const claimed = detail.bundle.subject.claimedLocation ?? null;
+  // The case bundle's own sign-ins (from an HR or security tool) are shown beside the imported ones,
+  // placed with the same offline lookup the detectors use.
+  const bundleLogins = detail.bundle.logins;
+  const bundleIps = useMemo(() => bundleLoginIps(bundleLogins), [bundleLogins]);
+  const { infos } = useIpInfos(bundleIps);
+  const view = useMemo(() => {
+    if (!logins.data) return null;
+    const extra = bundleLoginItems(bundleLogins, infos, logins.data.items);
+    if (extra.length === 0) return { ...logins.data, fromBundle: 0 };
+    return {
+      items: [...logins.data.items, ...extra].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)),
+      places: mergePlaces(logins.data.places, extra),
+      total: logins.data.total + extra.length,
+      truncated: logins.data.truncated,
+      fromBundle: extra.length,
+    };
+  }, [logins.data, bundleLogins, infos]);
 
   if (logins.isPending) return <PageLoader label="Loading sign-ins…" />;
   if (logins.error) return <ErrorAlert error={logins.error} title="Sign-ins could not be loaded" />;
-  const { items, places, total, truncated } = logins.data;
-  if (items.length === 0) return <EmptySignIns />;
+  if (!view || view.items.length === 0) return <EmptySignIns />;
+  const { items, places, total, truncated, fromBundle } = view;
 
   const ips = new Set(items.map((i) => i.ip).filter(Boolean));
   const hidden = items.filter((i) => isWarningKind(displayKind(i.networkKind, i.allowListed))).length;
@@ -177,7 +199,13 @@ export function SignInsSection({ detail }: { detail: SubjectDetail }) {
             ; <b>{hidden}</b> through networks that hide the real location
           </>
         ) : null}
-        .{truncated ? ` Showing the newest ${items.length.toLocaleString('en')}.` : ''}
+        .
+        {fromBundle === total
+          ? ' They come from the case bundle.'
+          : fromBundle > 0
+            ? ` ${fromBundle.toLocaleString('en')} of them come from the case bundle, the rest from imported sign-in logs.`
+            : ''}
+        {truncated ? ` Showing the newest ${items.length.toLocaleString('en')}.` : ''}
       </Text>
 
       <Card withBorder padding="md">
