@@ -389,7 +389,7 @@ export function ImportLoginsPanel({ canImport }: { canImport: boolean }) {
             inputLabel="Choose a sign-in log file"
             title="Drag and drop a sign-in log export here"
             hint="One file at a time (JSON, NDJSON or CSV). Large files are fine: they are read as they arrive."
-            disabled={phase.kind === 'uploading' || (current !== null && !finished)}
+            disabled={phase.kind === 'uploading' || (current !== null && !finished && !followed.error)}
             compact
             testIds={{ zone: 'login-dropzone', input: 'login-file-input', choose: 'login-choose' }}
           />
