@@ -96,7 +96,7 @@ program
     process.exitCode = await screenCommand(name, options);
   });
 
-const intel = program.command('intel').description('reference data: sanctions lists');
+const intel = program.command('intel').description('reference data: sanctions lists and IP range lists');
 const sanctions = intel.command('sanctions').description('sanctions list snapshots');
 sanctions
   .command('import')

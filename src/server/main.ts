@@ -55,6 +55,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
   ctx.sanctions?.lookup().catch((error: unknown) => {
     print(`Sanctions lists could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
   });
+  // Same for the IP databases and imported range lists (about half a second): the first lookup need not wait.
+  ctx.ip?.ready().catch((error: unknown) => {
+    print(`IP databases could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  });
   const setup = await issueSetupToken(ctx);
   if (setup !== null) {
     print('');
