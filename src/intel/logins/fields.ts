@@ -17,13 +17,8 @@ export function field(obj: unknown, name: string): unknown {
   return exact !== undefined ? exact : obj[name.toLowerCase()];
 }
 
-/** A property of an object (undefined for anything else). */
-export function prop(obj: unknown, name: string): unknown {
-  return isObject(obj) ? obj[name] : undefined;
-}
-
 /** A field by name in any letter case (for user-written mappings). */
-export function fieldAnyCase(obj: unknown, name: string): unknown {
+function fieldAnyCase(obj: unknown, name: string): unknown {
   if (!isObject(obj)) return undefined;
   const exact = obj[name];
   if (exact !== undefined) return exact;

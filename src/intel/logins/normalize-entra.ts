@@ -134,7 +134,12 @@ export function normalizeEntraSignIn(obj: unknown): NormalizeResult {
     account: accountOf(upn ?? (wrapped ? obj.identity : undefined)),
     accountName: text(first(props, 'userDisplayName', 'UserDisplayName')),
     ip: ipOf(first(props, 'ipAddress', 'IPAddress') ?? obj.callerIpAddress),
-    outcome: entraOutcome(errorCode),
+    outcome:
+      errorCode === undefined
+        ? outcomeFromText(
+            first(obj, 'resultType', 'ResultType') ?? first(obj, 'resultSignature', 'ResultSignature'),
+          )
+        : entraOutcome(errorCode),
     eventType: category ?? (interactive === false ? 'nonInteractiveSignIn' : 'signIn'),
     app:
       text(first(props, 'appDisplayName', 'AppDisplayName')) ??

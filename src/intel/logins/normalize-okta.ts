@@ -58,7 +58,7 @@ function riskOf(debugData: JsonObject): string | undefined {
 function appOf(targets: unknown): string | undefined {
   if (!Array.isArray(targets)) return undefined;
   for (const target of targets) {
-    const t = obj(target);
+    const t = asObject(target);
     if (t.type === 'AppInstance') return text(t.displayName);
   }
   return undefined;
@@ -71,8 +71,8 @@ function known(value: unknown): string | undefined {
 
 const EMPTY: JsonObject = Object.freeze({});
 
-/** The value as an object, or an empty one: lets every field below be read as `obj(x).name`. */
-function obj(value: unknown): JsonObject {
+/** The value as an object, or an empty one: lets every field below be read as `asObject(x).name`. */
+function asObject(value: unknown): JsonObject {
   return isObject(value) ? value : EMPTY;
 }
 
@@ -86,7 +86,7 @@ function reportedOf(geo: JsonObject, security: JsonObject, debugData: JsonObject
   if (region !== undefined) reported.region = region;
   const city = text(geo.city);
   if (city !== undefined) reported.city = city;
-  const geolocation = obj(geo.geolocation);
+  const geolocation = asObject(geo.geolocation);
   const lat = num(geolocation.lat);
   const lon = num(geolocation.lon);
   if (lat !== undefined && lon !== undefined) {
@@ -130,19 +130,19 @@ export function normalizeOktaEvent(record: unknown, raw?: string): NormalizeResu
   const at = toIsoUtc(published);
   if (at === undefined) return { ok: false, reason: `unreadable time ${JSON.stringify(published)}` };
 
-  const actor = obj(record.actor);
-  const client = obj(record.client);
-  const userAgent = obj(client.userAgent);
-  const security = obj(record.securityContext ?? record.securitycontext);
-  const debugData = obj(obj(record.debugContext ?? record.debugcontext).debugData);
-  const authentication = obj(record.authenticationContext ?? record.authenticationcontext);
+  const actor = asObject(record.actor);
+  const client = asObject(record.client);
+  const userAgent = asObject(client.userAgent);
+  const security = asObject(record.securityContext ?? record.securitycontext);
+  const debugData = asObject(asObject(record.debugContext ?? record.debugcontext).debugData);
+  const authentication = asObject(record.authenticationContext ?? record.authenticationcontext);
   const account = accountOf(actor.alternateId);
   const event: LoginEvent = {
     source: 'okta',
     eventId: text(record.uuid) ?? sha1(raw ?? JSON.stringify(record)),
     at,
     account: account === 'unknown' ? '' : account,
-    outcome: outcomeOf(text(obj(record.outcome).result)),
+    outcome: outcomeOf(text(asObject(record.outcome).result)),
     eventType,
   };
   const accountName = known(actor.displayName);
@@ -157,7 +157,7 @@ export function normalizeOktaEvent(record: unknown, raw?: string): NormalizeResu
   if (device !== undefined) event.device = device;
   const sessionId = known(authentication.externalSessionId);
   if (sessionId !== undefined) event.sessionId = sessionId;
-  const reported = reportedOf(obj(client.geographicalContext), security, debugData);
+  const reported = reportedOf(asObject(client.geographicalContext), security, debugData);
   if (reported !== undefined) event.reported = reported;
   return { ok: true, events: [event] };
 }

@@ -2,6 +2,7 @@
 // test logs of Panther's Okta, Azure, GSuite and Standard sign-in rules.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { countryToIso } from '../../../src/intel/logins/country.ts';
 import type { LoginEvent, NormalizeResult } from '../../../src/intel/logins/model.ts';
 import { normalizeEntraSignIn } from '../../../src/intel/logins/normalize-entra.ts';
 import { normalizeGenericEvent } from '../../../src/intel/logins/normalize-generic.ts';
@@ -244,6 +245,64 @@ describe('Panther rule-test logs (Okta, Azure, GSuite, Standard)', () => {
         /is not a sign-in|not a person's|without a time|unreadable time|no eventType|without events/,
       );
     }
+  });
+
+  it('every Okta and Azure sign-in log keeps its account, address and outcome as the provider wrote them', () => {
+    type OktaLog = {
+      actor?: { alternateId?: string };
+      client?: { ipAddress?: string };
+      outcome?: { result?: string };
+    };
+    type AzureLog = {
+      resultType?: string;
+      resultSignature?: string;
+      properties: {
+        userPrincipalName?: string;
+        ipAddress?: string;
+        status?: { errorCode?: number };
+        location?: { countryOrRegion?: string };
+      };
+    };
+    const oktaOutcome: Record<string, string> = {
+      SUCCESS: 'success',
+      FAILURE: 'failure',
+      CHALLENGE: 'challenge',
+    };
+    let checked = 0;
+    for (const test of tests) {
+      const result = normalizeByLogType(test);
+      if (result === undefined || !result.ok) continue;
+      const event = result.events[0] as LoginEvent;
+      if (test.logType === 'Okta.SystemLog') {
+        const log = test.log as OktaLog;
+        expect(event.account, test.name).toBe(String(log.actor?.alternateId ?? '').toLowerCase());
+        expect(event.ip, test.name).toBe(log.client?.ipAddress);
+        expect(event.outcome, test.name).toBe(oktaOutcome[log.outcome?.result ?? ''] ?? 'unknown');
+        checked++;
+      }
+      if (test.logType === 'Azure.Audit') {
+        const log = test.log as AzureLog;
+        const props = log.properties;
+        expect(event.account, test.name).toBe(String(props.userPrincipalName).toLowerCase());
+        expect(event.ip, test.name).toBe(props.ipAddress);
+        const code = props.status?.errorCode ?? Number(log.resultType);
+        if (code === 0 || (Number.isNaN(code) && log.resultSignature === 'SUCCESS')) {
+          expect(event.outcome, test.name).toBe('success');
+        } else {
+          expect(['failure', 'challenge'], test.name).toContain(event.outcome);
+        }
+        const country = props.location?.countryOrRegion;
+        if (country !== undefined) {
+          // Entra writes codes; some test logs write names ("China"), which become codes too.
+          expect(event.reported?.country, test.name).toBe(
+            country.length === 2 ? country : countryToIso(country),
+          );
+          expect(event.reported?.country, test.name).toMatch(/^[A-Z]{2}$/);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(51);
   });
 
   it('Okta.Anonymizing.VPN.Login: a proxy sign-in with Okta’s own geography (country name → ISO)', () => {
