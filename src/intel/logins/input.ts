@@ -48,8 +48,13 @@ async function peek(
   }
   const head = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
   async function* rest(): AsyncGenerator<Buffer> {
-    if (head.length > 0) yield head;
-    yield* source;
+    try {
+      if (head.length > 0) yield head;
+      yield* source;
+    } finally {
+      // Stopped early (the reader broke off): let the source close the input stream.
+      await source.return(undefined);
+    }
   }
   return { head, rest: rest() };
 }

@@ -251,6 +251,18 @@ describe('readLogins: streaming', () => {
     expect(ended).toBe(true);
   });
 
+  it('closes the input when the caller stops early (plain and gzip)', async () => {
+    for (const bytes of [Buffer.from(NDJSON.repeat(20)), gzipSync(Buffer.from(NDJSON.repeat(20)))]) {
+      const input = chunked(bytes, 1000);
+      let seen = 0;
+      for await (const item of readLogins(input, { format: 'auto' })) {
+        expect(item.kind).toBe('event');
+        if (++seen === 2) break;
+      }
+      expect(input.destroyed).toBe(true);
+    }
+  });
+
   it('reports progress in raw bytes read', async () => {
     const seen: number[] = [];
     const bytes = Buffer.from(NDJSON);
