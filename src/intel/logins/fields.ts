@@ -83,6 +83,21 @@ export function sha1(value: string): string {
   return createHash('sha1').update(value).digest('hex');
 }
 
+/** Why a record without a provider id gets none: it cannot even be serialised to hash. */
+export const UNHASHABLE = 'record nested too deeply to read; skipped';
+
+/**
+ * The fallback event id: SHA-1 of the parsed record as JSON (so NDJSON, arrays and pretty-printing give the same
+ * id). Undefined for a record too deeply nested to serialise (hostile input).
+ */
+export function recordHash(value: unknown, suffix = ''): string | undefined {
+  try {
+    return sha1(`${JSON.stringify(value)}${suffix}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Already what we write (`2024-05-01T09:30:00.123Z`): checked, not rebuilt. */
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ISO_LIKE =

@@ -11,9 +11,11 @@ import {
   isObject,
   type JsonObject,
   num,
+  recordHash,
   sha1,
   text,
   toIsoUtc,
+  UNHASHABLE,
 } from './fields.ts';
 import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
 import { outcomeFromText, type RowReader } from './normalize-generic.ts';
@@ -106,6 +108,11 @@ export function normalizeEntraSignIn(obj: unknown): NormalizeResult {
   const at = toIsoUtc(rawTime);
   if (at === undefined) return { ok: false, reason: `unreadable time ${JSON.stringify(rawTime)}` };
 
+  const eventId =
+    text(first(props, 'id', 'Id')) ??
+    text(first(props, 'originalRequestId', 'OriginalRequestId')) ??
+    recordHash(obj);
+  if (eventId === undefined) return { ok: false, reason: UNHASHABLE };
   const location = objectOf(first(props, 'location', 'LocationDetails'));
   const coordinates = objectOf(location?.geoCoordinates);
   const status = objectOf(first(props, 'status', 'Status'));
@@ -126,10 +133,7 @@ export function normalizeEntraSignIn(obj: unknown): NormalizeResult {
   const interactive = bool(first(props, 'isInteractive', 'IsInteractive'));
   const event: LoginEvent = compact({
     source: 'entra',
-    eventId:
-      text(first(props, 'id', 'Id')) ??
-      text(first(props, 'originalRequestId', 'OriginalRequestId')) ??
-      sha1(JSON.stringify(obj)),
+    eventId,
     at,
     account: accountOf(upn ?? (wrapped ? obj.identity : undefined)),
     accountName: text(first(props, 'userDisplayName', 'UserDisplayName')),

@@ -2,7 +2,19 @@
 // column names). Also used for the generic webhook's `{at, account, ip, …}` events.
 import { DomainError } from '../../core/errors.ts';
 import { countryToIso } from './country.ts';
-import { accountOf, compact, ipOf, type JsonObject, num, path, sha1, text, toIsoUtc } from './fields.ts';
+import {
+  accountOf,
+  compact,
+  ipOf,
+  type JsonObject,
+  num,
+  path,
+  recordHash,
+  sha1,
+  text,
+  toIsoUtc,
+  UNHASHABLE,
+} from './fields.ts';
 import type { ColumnMapping, LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
 
 /** A CSV row (header → cell) or a parsed JSON object. */
@@ -201,10 +213,13 @@ export function createMappedNormalizer(
     }
     const country = text(get('country'));
     const reportedCountry = countryToIso(country);
-    const raw = rawText ?? (row.kind === 'row' ? JSON.stringify(row.row) : JSON.stringify(row.obj));
+    const eventId =
+      text(get('eventId')) ??
+      (rawText !== undefined ? sha1(rawText) : recordHash(row.kind === 'row' ? row.row : row.obj));
+    if (eventId === undefined) return { ok: false, reason: UNHASHABLE };
     const event: LoginEvent = compact({
       source: 'generic',
-      eventId: text(get('eventId')) ?? sha1(raw),
+      eventId,
       at,
       account: accountOf(get('account')),
       ip: ipOf(get('ip')),

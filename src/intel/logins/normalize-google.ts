@@ -1,7 +1,17 @@
 // Google Workspace Admin SDK Reports API activities (application `login`, and `saml` sign-ins to apps) →
 // LoginEvents. One activity may hold several events; each sign-in event becomes one LoginEvent.
 // https://developers.google.com/admin-sdk/reports/v1/appendix/activity/login
-import { accountOf, compact, ipOf, isObject, type JsonObject, sha1, text, toIsoUtc } from './fields.ts';
+import {
+  accountOf,
+  compact,
+  ipOf,
+  isObject,
+  type JsonObject,
+  recordHash,
+  text,
+  toIsoUtc,
+  UNHASHABLE,
+} from './fields.ts';
 import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
 
 /** Event names that record a person signing in or out, and what they mean. */
@@ -78,15 +88,17 @@ export function normalizeGoogleActivity(obj: unknown): NormalizeResult {
     if (at === undefined) return { ok: false, reason: `unreadable time ${JSON.stringify(time)}` };
     const uniqueQualifier = text(id.uniqueQualifier);
     const idTime = text(id.time);
+    const eventId =
+      uniqueQualifier !== undefined && idTime !== undefined
+        ? `${uniqueQualifier}:${idTime}:${name}`
+        : recordHash(obj, `#${name}`);
+    if (eventId === undefined) return { ok: false, reason: UNHASHABLE };
     const affected = text(params.get('affected_email_address'));
     const risk = riskOf(name, params);
     out.push(
       compact({
         source: 'google',
-        eventId:
-          uniqueQualifier !== undefined && idTime !== undefined
-            ? `${uniqueQualifier}:${idTime}:${name}`
-            : sha1(`${JSON.stringify(obj)}#${name}`),
+        eventId,
         at,
         account: accountOf(
           name.startsWith('suspicious_') ? (affected ?? actor.email) : (actor.email ?? affected),

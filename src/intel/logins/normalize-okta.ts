@@ -2,7 +2,18 @@
 // https://developer.okta.com/docs/reference/api/system-log/#logevent-object
 // Top-level keys are also accepted lower-cased (Panther's exports); nested keys are as Okta writes them.
 import { countryToIso } from './country.ts';
-import { accountOf, ipOf, isObject, type JsonObject, num, sha1, text, toIsoUtc } from './fields.ts';
+import {
+  accountOf,
+  ipOf,
+  isObject,
+  type JsonObject,
+  num,
+  recordHash,
+  sha1,
+  text,
+  toIsoUtc,
+  UNHASHABLE,
+} from './fields.ts';
 import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
 
 /**
@@ -130,6 +141,8 @@ export function normalizeOktaEvent(record: unknown, raw?: string): NormalizeResu
   const at = toIsoUtc(published);
   if (at === undefined) return { ok: false, reason: `unreadable time ${JSON.stringify(published)}` };
 
+  const eventId = text(record.uuid) ?? (raw === undefined ? recordHash(record) : sha1(raw));
+  if (eventId === undefined) return { ok: false, reason: UNHASHABLE };
   const actor = asObject(record.actor);
   const client = asObject(record.client);
   const userAgent = asObject(client.userAgent);
@@ -139,7 +152,7 @@ export function normalizeOktaEvent(record: unknown, raw?: string): NormalizeResu
   const account = accountOf(actor.alternateId);
   const event: LoginEvent = {
     source: 'okta',
-    eventId: text(record.uuid) ?? sha1(raw ?? JSON.stringify(record)),
+    eventId,
     at,
     account: account === 'unknown' ? '' : account,
     outcome: outcomeOf(text(asObject(record.outcome).result)),

@@ -215,7 +215,16 @@ class JsonRecordReader {
         normalize = jsonNormalizer(format, this.options.mapping, record);
         this.normalize = normalize;
       }
-      const result = normalize(record);
+      let result: NormalizeResult;
+      try {
+        result = normalize(record);
+      } catch (error) {
+        // A hostile record (nesting too deep to hash, …) costs itself, not the file.
+        if (error instanceof DomainError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        out.push({ kind: 'problem', line: raw.line, message: `could not read this record: ${message}` });
+        continue;
+      }
       if (!result.ok) {
         out.push({ kind: 'problem', line: raw.line, message: result.reason });
         continue;

@@ -202,6 +202,18 @@ describe('readLogins: damaged input', () => {
     expect(problemsOf(items)).toEqual([{ line: 2, message: 'line 2 is larger than 1 MB; skipped' }]);
   });
 
+  it('survives a record nested too deep to hash: one problem, the rest is read', async () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const hostile = `{"eventType":"user.session.start","published":"2024-01-01T00:00:00Z","x":${deep}}`;
+    const items = await collect([JSON.stringify(OKTA[0]), hostile, JSON.stringify(OKTA[1])].join('\n'));
+    expect(eventsOf(items)).toHaveLength(2);
+    expect(problemsOf(items)).toEqual([{ line: 2, message: 'record nested too deeply to read; skipped' }]);
+    expect(normalizeOktaEvent(JSON.parse(hostile))).toEqual({
+      ok: false,
+      reason: 'record nested too deeply to read; skipped',
+    });
+  });
+
   it('reports non-sign-in records with their reason and reads on', async () => {
     const admin = pantherLogs().find((t) => t.rule === 'Okta.AdminRoleAssigned')?.log;
     const items = await collect([OKTA[0], admin, OKTA[1]].map((e) => JSON.stringify(e)).join('\n'));
