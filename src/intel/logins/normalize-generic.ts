@@ -91,6 +91,13 @@ export const COMMON_NAMES: Record<Target, readonly string[]> = {
   eventType: ['eventType', 'event_type', 'event', 'event_name', 'action', 'type', 'activity'],
 };
 
+/** Names for an error message: quoted, at most 40 (a hostile header can have thousands). */
+export function listNames(names: readonly string[]): string {
+  if (names.length === 0) return '(none)';
+  const shown = names.slice(0, 40).map((n) => JSON.stringify(n.length > 80 ? `${n.slice(0, 80)}…` : n));
+  return names.length > 40 ? `${shown.join(', ')} … and ${names.length - 40} more` : shown.join(', ');
+}
+
 /** Lower case without spaces or punctuation, dots kept (`User Email` = `user_email`; `user.name` ≠ `username`). */
 function squash(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9.]/g, '');
@@ -128,7 +135,7 @@ export function guessMapping(names: readonly string[], kind: 'columns' | 'fields
       at === undefined ? `a time (${COMMON_NAMES.at.slice(1, 6).join(', ')}…)` : undefined,
       account === undefined ? `an account (${COMMON_NAMES.account.slice(1, 6).join(', ')}…)` : undefined,
     ].filter((m) => m !== undefined);
-    const found = names.length === 0 ? '(none)' : names.map((n) => JSON.stringify(n)).join(', ');
+    const found = listNames(names);
     throw new DomainError(
       'validation',
       `cannot tell which ${kind === 'columns' ? 'column' : 'field'} holds ${missing.join(' and ')}; the ${kind} are ${found}. Pass a mapping such as {"at":"<${kind === 'columns' ? 'column' : 'field'}>","account":"<${kind === 'columns' ? 'column' : 'field'}>","ip":"<…>"}`,
@@ -176,7 +183,7 @@ function resolveColumns(mapping: ColumnMapping, headers: readonly string[]): Col
   if (missing.length > 0) {
     throw new DomainError(
       'validation',
-      `the mapping names columns the file does not have: ${missing.join(', ')}; the columns are ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
+      `the mapping names columns the file does not have: ${missing.join(', ')}; the columns are ${listNames(headers)}`,
       missing.map((m) => ({ path: `mapping.${m.split(' ')[0]}`, message: 'no such column' })),
     );
   }

@@ -14,7 +14,7 @@ import {
 } from './json-splitter.ts';
 import type { ColumnMapping, LoginFormat, NormalizeResult, ReadItem } from './model.ts';
 import { normalizeEntraCsvRow, normalizeEntraSignIn } from './normalize-entra.ts';
-import { createMappedNormalizer, guessMapping, type RowReader } from './normalize-generic.ts';
+import { createMappedNormalizer, guessMapping, listNames, type RowReader } from './normalize-generic.ts';
 import { normalizeGoogleActivity } from './normalize-google.ts';
 import { normalizeOktaEvent } from './normalize-okta.ts';
 
@@ -276,7 +276,7 @@ function requireColumns(headers: readonly string[], wanted: readonly string[]): 
   if (missing.length === 0) return;
   throw new DomainError(
     'validation',
-    `not an Entra sign-in CSV download: no ${missing.map((m) => JSON.stringify(m)).join(' or ')} column; the columns are ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
+    `not an Entra sign-in CSV download: no ${missing.map((m) => JSON.stringify(m)).join(' or ')} column; the columns are ${listNames(headers)}`,
   );
 }
 

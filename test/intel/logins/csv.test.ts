@@ -190,6 +190,12 @@ describe('generic CSV', () => {
     );
   });
 
+  it('keeps the error short for a header of thousands of columns', async () => {
+    const header = Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',');
+    const run = collect(`${header}\n${'x,'.repeat(4999)}x\n`, { format: 'csv' });
+    await expect(run).rejects.toThrow(/"c38", "c39" … and 4960 more\. Pass a mapping/);
+  });
+
   it('reports a row with an unclosed quote and resumes on the next line', async () => {
     const csv = [
       'time,user,ip',
