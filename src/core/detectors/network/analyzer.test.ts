@@ -106,6 +106,23 @@ describe('createLoginAnalyzer', () => {
     expect(analyzer.retained().sessions).toBeLessThanOrEqual(4096);
   });
 
+  it('counts a session id seen again days later as one long session, but forgets one silent for over 30 days', () => {
+    const analyzer = createLoginAnalyzer(DEFAULT_NETWORK_POLICY);
+    let index = 0;
+    const DAY = 24 * HOUR;
+    // One-off sessions every day keep the sweeps running; 'resumed' comes back after 3 days, 'stale' after 40.
+    for (let day = 0; day <= 40; day++) {
+      const at = T0 + day * DAY;
+      if (day === 0 || day === 3) analyzer.add(login(at, '99.224.0.1', { sessionId: 'resumed' }), index++);
+      if (day === 0 || day === 40) analyzer.add(login(at, '99.224.0.2', { sessionId: 'stale' }), index++);
+      analyzer.add(login(at, '99.224.0.3', { sessionId: `one-off-${day}` }), index++);
+    }
+    const f = analyzer.finish();
+    expect(f.longSessions.map((s) => [s.sessionId, s.hours])).toEqual([['resumed', 72]]);
+    // Only about the last 30 days of sessions are held (31 days of one-offs and the restarted 'stale').
+    expect(analyzer.retained().sessions).toBeLessThanOrEqual(33);
+  });
+
   it('ignores failed attempts for places but keeps their session data', () => {
     const analyzer = createLoginAnalyzer(DEFAULT_NETWORK_POLICY);
     analyzer.add(login(T0, '175.45.176.1', { ...PYONGYANG, success: false, sessionMinutes: 30 }), 0);

@@ -20,7 +20,10 @@ const MAX_INDEXES = 20;
 const MAX_NETWORKS = 200;
 const MAX_SESSIONS = 4096;
 const MAX_LONG_SESSIONS = 10;
+/** A session not seen for this long is forgotten (longer than identity providers keep sessions alive). */
 const SESSION_IDLE_EVICT_MS = 30 * DAY_MS;
+/** Sessions are swept for idleness each time the log's clock moves on by this much. */
+const SESSION_SWEEP_MS = DAY_MS;
 
 export type CountryStat = {
   country: string;
@@ -231,6 +234,7 @@ export function createLoginAnalyzer(
 
   // sessions
   const sessions = new Map<string, SessionState>();
+  let lastSweepAt = Number.NEGATIVE_INFINITY;
   const longByLength: SessionSpan[] = [];
   let latestAt = Number.NEGATIVE_INFINITY;
 
@@ -382,7 +386,13 @@ export function createLoginAnalyzer(
       }
     } else if (l.sessionId !== undefined) counts.sessionData++;
     if (l.sessionId === undefined) return;
-    const s = sessions.get(l.sessionId);
+    let s = sessions.get(l.sessionId);
+    // A session id seen again proves the session lived that long, unless it was silent for longer than any
+    // identity provider keeps a session (then it is treated as a new one, as a sweep would have).
+    if (s && l.at - s.end >= SESSION_IDLE_EVICT_MS) {
+      forget(l.sessionId, s);
+      s = undefined;
+    }
     if (s) {
       if (l.at < s.start) {
         s.start = l.at;
@@ -397,20 +407,22 @@ export function createLoginAnalyzer(
       }
       return;
     }
-    if (sessions.size >= MAX_SESSIONS) evictSessions();
+    if (sessions.size >= MAX_SESSIONS || latestAt - lastSweepAt >= SESSION_SWEEP_MS) evictSessions();
     const state: SessionState = { start: l.at, end: l.at, startIndex: index, endIndex: index };
     if (l.ip !== undefined) state.ip = l.ip;
     sessions.set(l.sessionId, state);
   }
 
-  // Keeps the session map bounded: forget sessions idle for a month, then the ones seen longest ago
-  // (a forgotten session that already lasted long enough is kept among the long ones).
+  // Keeps the session map bounded: sessions not seen for 30 days are forgotten (swept once per day of log
+  // time), then, past the cap, the ones seen longest ago (a forgotten session that already lasted long
+  // enough is kept among the long ones). Memory follows the sessions of the last month, not the log's length.
   function forget(id: string, s: SessionState): void {
     if (s.end - s.start >= minHoursMs) keepLongest(longByLength, sessionSpan(id, s));
     sessions.delete(id);
   }
 
   function evictSessions(): void {
+    lastSweepAt = latestAt;
     for (const [id, s] of sessions) if (s.end < latestAt - SESSION_IDLE_EVICT_MS) forget(id, s);
     for (const [id, s] of sessions) {
       if (sessions.size < MAX_SESSIONS / 2) break;
