@@ -1,21 +1,45 @@
-// The organisation view of sign-ins: addresses that several subjects sign in from (allow-listed ones
-// left out; people declared as one household marked so), then the subjects whose latest assessment
-// carries a network signal or the IP part of consistency.location.
+// The organisation view of sign-ins: addresses that several subjects sign in from, then the subjects whose
+// latest assessment carries a network signal or the IP part of consistency.location.
+//
+// Shared egress follows the detector's rules exactly (network.shared-egress, through its own
+// listSharedEgress over the same kind of population the assessments see: stored bundles with their stored
+// events). What the detector ignores is not listed: allow-listed addresses, private and carrier-grade-NAT
+// space, mobile carriers, Apple Private Relay, Tor, VPN exits and proxies, failed sign-ins, addresses more
+// than policy.network.sharedEgressMaxSubjects subjects use (busy gateways), and subjects whose uses are
+// further apart than policy.network.sharedEgressWindowDays from everyone else's. A subject whose every
+// neighbour on the address is a declared household member is flagged `household` (expected, not counted),
+// as the detector's `data.ips[].household` says.
+//
+// To stay light on a big organisation, only candidate addresses are loaded: those two or more subjects'
+// stored events came from (one SQL query) and those in bundles' own logins[], narrowed by the detector's
+// address rules before any event is read; then every subject's events on the remaining addresses.
 import {
   countLoginTotals,
-  listAddressDetails,
   listLatestAssessmentsWithSignals,
-  listSharedEgress,
+  listMultiSubjectAddresses,
+  listRecentLoginsOnAddresses,
+  type StoredLogin,
 } from '../adapters/db/repositories/login-events.repository.ts';
-import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
+import { listAllBundles } from '../adapters/db/repositories/subjects.repository.ts';
 import type { CaseBundle } from '../core/bundle/schema.ts';
-import type { DetailedAssessment } from '../core/types.ts';
+import { listSharedEgress as listSharedEgressByRules } from '../core/detectors/network/shared-egress.ts';
+import type { DetailedAssessment, DetectorContext } from '../core/types.ts';
 import { type Actor, type AppContext, authorize } from './context.ts';
-import { createIpCache, readyIpLookup } from './internal/logins.ts';
+import { loadPolicy } from './internal/assessing.ts';
+import {
+  createIpCache,
+  LOGIN_WINDOW_DAYS,
+  LOGINS_PER_SUBJECT,
+  readyIpLookup,
+  toBundleLogin,
+} from './internal/stored-logins.ts';
 
 export const MAX_SHARED_EGRESS = 200;
 export const MAX_ANOMALIES = 500;
+/** Addresses several subjects' stored events came from that the overview considers (most subjects first). */
+export const MAX_CANDIDATE_ADDRESSES = 20_000;
 const ANOMALY_PREFIXES = ['network.', 'consistency.location'] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SharedEgress = {
   ip: string;
@@ -24,6 +48,7 @@ export type SharedEgress = {
   kind: string | null;
   provider: string | null;
   org: string | null;
+  /** Successful sign-ins on the address by the listed subjects (what the detector counts). */
   events: number;
   firstAt: string;
   lastAt: string;
@@ -48,12 +73,13 @@ function isAnomalySignal(id: string): boolean {
   return id.startsWith('network.') || id === 'consistency.location';
 }
 
-/** Subjects that declare each other as household (either side is enough). */
-function householdPairs(bundles: ReadonlyMap<string, CaseBundle>): (a: string, b: string) => boolean {
+/** Subjects that declare each other as household (either side is enough), as the detector reads it. */
+function householdPairs(bundles: Iterable<CaseBundle>): (a: string, b: string) => boolean {
   const linked = new Set<string>();
-  for (const [id, bundle] of bundles) {
+  for (const bundle of bundles) {
+    const id = bundle.subject.id;
     for (const member of bundle.subject.household ?? []) {
-      if (typeof member.subjectId !== 'string') continue;
+      if (!member.subjectId) continue;
       linked.add(`${id}\u0000${member.subjectId}`);
       linked.add(`${member.subjectId}\u0000${id}`);
     }
@@ -61,55 +87,126 @@ function householdPairs(bundles: ReadonlyMap<string, CaseBundle>): (a: string, b
   return (a, b) => linked.has(`${a}\u0000${b}`);
 }
 
+/**
+ * The candidates the detector's address rules keep (not allow-listed, not private/CGNAT space, not a kind
+ * strangers share), asked of the detector itself: two stand-in subjects that each signed in once from
+ * every candidate, so only the address verdict decides.
+ */
+function addressesTheRulesKeep(candidates: readonly string[], ctx: Omit<DetectorContext, 'population'>) {
+  if (candidates.length === 0) return [];
+  const at = ctx.now.toISOString();
+  const logins = candidates.map((ip) => ({ at, ip, outcome: 'success' }));
+  const probe = (id: string): CaseBundle => ({
+    format: 'gatecheck.case-bundle/v1',
+    subject: { id, kind: 'candidate' },
+    logins,
+  });
+  const population = [probe('\u0000probe-a'), probe('\u0000probe-b')];
+  return listSharedEgressByRules(population, { ...ctx, population }).map((s) => s.ip);
+}
+
+/** Each bundle with the stored events on `ips` added to its logins[] (as assessments add them). */
+function withEventsOn(
+  bundles: readonly CaseBundle[],
+  stored: ReadonlyMap<string, StoredLogin[]>,
+  place: ReturnType<typeof createIpCache>,
+): CaseBundle[] {
+  return bundles.map((bundle) => {
+    const events = stored.get(bundle.subject.id);
+    if (events === undefined || events.length === 0) return bundle;
+    const own = bundle.logins ?? [];
+    const known = new Set(
+      own.flatMap((l) => (typeof l.eventId === 'string' ? [`${l.source ?? ''}\u0000${l.eventId}`] : [])),
+    );
+    const added = events
+      .filter((e) => !known.has(`${e.source}\u0000${e.eventId}`))
+      .map((e) => toBundleLogin(e, e.ip === null ? undefined : place(e.ip)));
+    return { ...bundle, logins: [...own, ...added] };
+  });
+}
+
+async function sharedEgressOverview(app: AppContext): Promise<SharedEgress[]> {
+  const db = app.database.db;
+  const now = app.clock.now();
+  const since = new Date(now.getTime() - LOGIN_WINDOW_DAYS * DAY_MS).toISOString();
+  const [bundles, policy, fromEvents, lookup] = await Promise.all([
+    listAllBundles(db),
+    loadPolicy(db),
+    listMultiSubjectAddresses(db, { since, limit: MAX_CANDIDATE_ADDRESSES }),
+    readyIpLookup(app),
+  ]);
+  const base = { now, policy, intel: app.intel };
+  const candidates = new Set(fromEvents);
+  for (const b of bundles) for (const l of b.logins ?? []) if (typeof l.ip === 'string') candidates.add(l.ip);
+  const kept = addressesTheRulesKeep([...candidates], base);
+  const stored = await listRecentLoginsOnAddresses(db, {
+    since,
+    ips: kept,
+    excludeSubjectIds: [],
+    perSubject: LOGINS_PER_SUBJECT,
+  });
+  // The most recent stored placement of each address, for when no IP intel is loaded.
+  const latest = new Map<string, StoredLogin>();
+  for (const events of stored.values()) {
+    for (const e of events) {
+      if (e.ip === null) continue;
+      const seen = latest.get(e.ip);
+      if (seen === undefined || e.at > seen.at) latest.set(e.ip, e);
+    }
+  }
+  const population = withEventsOn(bundles, stored, createIpCache(lookup));
+  const names = new Map(population.map((b) => [b.subject.id, b.subject.name ?? null]));
+  const sameHousehold = householdPairs(population);
+  const windowMs = policy.network.sharedEgressWindowDays * DAY_MS;
+
+  const out: SharedEgress[] = [];
+  for (const address of listSharedEgressByRules(population, { ...base, population })) {
+    // The detector only compares uses within the window of each other: a subject none of whose
+    // neighbours signed in from here within it is not sharing anything.
+    const uses = address.subjects.map((s) => ({
+      ...s,
+      first: Date.parse(s.firstAt),
+      last: Date.parse(s.lastAt),
+    }));
+    const subjects = uses.flatMap((u) => {
+      const near = uses.filter(
+        (o) => o.id !== u.id && u.first - windowMs <= o.last && o.first - windowMs <= u.last,
+      );
+      if (near.length === 0) return [];
+      return [{ use: u, household: near.every((o) => sameHousehold(u.id, o.id)) }];
+    });
+    if (subjects.length < 2) continue;
+    const stale = latest.get(address.ip);
+    out.push({
+      ip: address.ip,
+      country: address.country ?? stale?.country ?? null,
+      city: address.city ?? stale?.city ?? null,
+      kind: address.kind ?? stale?.networkKind ?? null,
+      provider: address.provider ?? stale?.provider ?? null,
+      org: address.org ?? stale?.org ?? null,
+      events: subjects.reduce((n, s) => n + s.use.logins, 0),
+      firstAt: new Date(Math.min(...subjects.map((s) => s.use.first))).toISOString(),
+      lastAt: new Date(Math.max(...subjects.map((s) => s.use.last))).toISOString(),
+      subjects: subjects.map((s) => ({
+        id: s.use.id,
+        name: names.get(s.use.id) ?? null,
+        household: s.household,
+      })),
+    });
+  }
+  return out
+    .sort((a, b) => b.subjects.length - a.subjects.length || b.events - a.events || (a.ip < b.ip ? -1 : 1))
+    .slice(0, MAX_SHARED_EGRESS);
+}
+
 export async function getNetworkOverview(app: AppContext, actor: Actor): Promise<NetworkOverview> {
   authorize(actor, 'subjects:read');
   const db = app.database.db;
-  const [shared, counts, anomalyRows] = await Promise.all([
-    listSharedEgress(db, { limit: MAX_SHARED_EGRESS }),
+  const [sharedEgress, counts, anomalyRows] = await Promise.all([
+    sharedEgressOverview(app),
     countLoginTotals(db),
     listLatestAssessmentsWithSignals(db, ANOMALY_PREFIXES, { limit: MAX_ANOMALIES }),
   ]);
-  // Addresses allow-listed after their events were stored are left out too.
-  const place = createIpCache(await readyIpLookup(app));
-  const candidates = shared.filter((row) => place(row.ip)?.allowListed === undefined);
-  const details = await listAddressDetails(
-    db,
-    candidates.map((r) => r.ip),
-  );
-  const subjectIds = new Set<string>();
-  for (const d of details.values()) for (const id of d.subjects) subjectIds.add(id);
-  const bundles = new Map<string, CaseBundle>();
-  const names = new Map<string, string | null>();
-  for (const id of subjectIds) {
-    const subject = await findSubject(db, id);
-    if (!subject) continue;
-    bundles.set(id, subject.bundle);
-    names.set(id, subject.name);
-  }
-  const sameHousehold = householdPairs(bundles);
-  const sharedEgress: SharedEgress[] = candidates.flatMap((row) => {
-    const d = details.get(row.ip);
-    if (!d || d.subjects.length < 2) return [];
-    const fresh = place(row.ip);
-    return [
-      {
-        ip: row.ip,
-        country: d.country ?? fresh?.country ?? null,
-        city: d.city ?? fresh?.city ?? null,
-        kind: fresh?.kind ?? d.kind,
-        provider: fresh ? (fresh.provider ?? null) : d.provider,
-        org: d.org ?? fresh?.org ?? null,
-        events: row.events,
-        firstAt: row.firstAt,
-        lastAt: row.lastAt,
-        subjects: d.subjects.map((id) => ({
-          id,
-          name: names.get(id) ?? null,
-          household: d.subjects.some((other) => other !== id && sameHousehold(id, other)),
-        })),
-      },
-    ];
-  });
   const anomalies: NetworkAnomaly[] = anomalyRows.flatMap((row) => {
     const assessment = JSON.parse(row.result) as DetailedAssessment;
     const signals = assessment.signals

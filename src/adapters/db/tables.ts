@@ -263,6 +263,14 @@ export type SubjectAccountsTable = {
   linked_at: string;
 };
 
+/** A subject whose live-ingested sign-ins still need re-assessing (see ingest-login-events.ts). */
+export type LoginReassessPendingTable = {
+  subject_id: string;
+  /** New on every record: a job deletes only the records it read. */
+  token: string;
+  recorded_at: string;
+};
+
 export type IpListsTable = {
   /** Unique; a re-import under the same name replaces the list. */
   name: string;
@@ -298,4 +306,5 @@ export type DB = {
   login_imports: LoginImportsTable;
   login_events: LoginEventsTable;
   subject_accounts: SubjectAccountsTable;
+  login_reassess_pending: LoginReassessPendingTable;
 };

@@ -5,12 +5,14 @@ import * as m20261125Initial from './20261125_initial.ts';
 import * as m20261126Sanctions from './20261126_sanctions.ts';
 import * as m20261127IpLists from './20261127_ip_lists.ts';
 import * as m20261128Logins from './20261128_logins.ts';
+import * as m20261129LoginReassess from './20261129_login_reassess.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261125_initial': m20261125Initial,
   '20261126_sanctions': m20261126Sanctions,
   '20261127_ip_lists': m20261127IpLists,
   '20261128_logins': m20261128Logins,
+  '20261129_login_reassess': m20261129LoginReassess,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -453,110 +453,6 @@ export async function listSubjectPlaces(db: Executor, subjectId: string): Promis
   }));
 }
 
-export type SharedEgressRow = {
-  ip: string;
-  subjects: number;
-  events: number;
-  firstAt: string;
-  lastAt: string;
-};
-
-/** Addresses that events of two or more subjects came from (allow-listed ones left out), most subjects first. */
-export async function listSharedEgress(db: Executor, options: { limit: number }): Promise<SharedEgressRow[]> {
-  const rows = await db
-    .selectFrom('login_events')
-    .select((eb) => [
-      'ip',
-      eb.fn.count('subject_id').distinct().as('subjects'),
-      eb.fn.countAll().as('events'),
-      eb.fn.min('at').as('first_at'),
-      eb.fn.max('at').as('last_at'),
-    ])
-    .where('subject_id', 'is not', null)
-    .where('ip', 'is not', null)
-    .where('allow_list', 'is', null)
-    .groupBy('ip')
-    .having((eb) => eb.fn.count('subject_id').distinct(), '>=', 2)
-    .orderBy(sql`count(distinct subject_id)`, 'desc')
-    .orderBy(sql`count(*)`, 'desc')
-    .orderBy('ip')
-    .limit(options.limit)
-    .execute();
-  return rows
-    .filter((r): r is typeof r & { ip: string } => r.ip !== null)
-    .map((r) => ({
-      ip: r.ip,
-      subjects: Number(r.subjects),
-      events: Number(r.events),
-      firstAt: r.first_at,
-      lastAt: r.last_at,
-    }));
-}
-
-export type AddressDetail = {
-  subjects: string[];
-  country: string | null;
-  city: string | null;
-  kind: string | null;
-  provider: string | null;
-  org: string | null;
-};
-
-/** For each address: the subjects seen on it and its most recent stored placement. */
-export async function listAddressDetails(
-  db: Executor,
-  ips: readonly string[],
-): Promise<Map<string, AddressDetail>> {
-  const out = new Map<string, AddressDetail>();
-  if (ips.length === 0) return out;
-  const [subjects, placements] = await Promise.all([
-    db
-      .selectFrom('login_events')
-      .select(['ip', 'subject_id'])
-      .where('ip', 'in', ips)
-      .where('subject_id', 'is not', null)
-      .groupBy(['ip', 'subject_id'])
-      .orderBy('ip')
-      .orderBy('subject_id')
-      .execute(),
-    db
-      .selectFrom('login_events')
-      .select((eb) => [
-        'ip',
-        'country',
-        'city',
-        'network_kind',
-        'provider',
-        'org',
-        eb.fn.max('at').as('last_at'),
-      ])
-      .where('ip', 'in', ips)
-      .groupBy(['ip', 'country', 'city', 'network_kind', 'provider', 'org'])
-      .execute(),
-  ]);
-  const latest = new Map<string, string>();
-  for (const p of placements) {
-    if (p.ip === null) continue;
-    const seen = latest.get(p.ip);
-    if (seen !== undefined && seen >= p.last_at) continue;
-    latest.set(p.ip, p.last_at);
-    out.set(p.ip, {
-      subjects: out.get(p.ip)?.subjects ?? [],
-      country: p.country,
-      city: p.city,
-      kind: p.network_kind,
-      provider: p.provider,
-      org: p.org,
-    });
-  }
-  for (const r of subjects) {
-    if (r.ip === null || r.subject_id === null) continue;
-    const entry = out.get(r.ip);
-    if (entry) entry.subjects.push(r.subject_id);
-  }
-  return out;
-}
-
 export type LatestAssessmentRow = {
   subjectId: string;
   name: string | null;
@@ -604,4 +500,119 @@ export async function listLatestAssessmentsWithSignals(
     score: Number(r.score),
     result: r.result,
   }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The shared-egress overview: candidate addresses
+
+/**
+ * Addresses that events of two or more subjects came from since `since` (any outcome, allow-listed or
+ * not): a superset of what the shared-egress rules can keep, which the caller narrows with those rules.
+ */
+export async function listMultiSubjectAddresses(
+  db: Executor,
+  options: { since: string; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('login_events')
+    .select('ip')
+    .where('subject_id', 'is not', null)
+    .where('ip', 'is not', null)
+    .where('at', '>=', options.since)
+    .groupBy('ip')
+    .having((eb) => eb.fn.count('subject_id').distinct(), '>=', 2)
+    .orderBy(sql`count(distinct subject_id)`, 'desc')
+    .orderBy('ip')
+    .limit(options.limit)
+    .execute();
+  return rows.flatMap((r) => (r.ip === null ? [] : [r.ip]));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Live ingestion: subjects waiting for their re-assessment
+
+export type PendingReassessment = { subjectId: string; token: string };
+
+/**
+ * Records that the subjects need re-assessing (run it in the transaction that stores their events). A
+ * subject already recorded gets a new token, so a job that read the old record does not remove this one.
+ */
+export async function recordPendingReassessment(
+  db: Executor,
+  subjectIds: readonly string[],
+  options: { token: string; at: string },
+): Promise<void> {
+  const CHUNK = 500;
+  for (let start = 0; start < subjectIds.length; start += CHUNK) {
+    const rows = subjectIds
+      .slice(start, start + CHUNK)
+      .map((id) => ({ subject_id: id, token: options.token, recorded_at: options.at }));
+    await db
+      .insertInto('login_reassess_pending')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('subject_id').doUpdateSet({ token: options.token, recorded_at: options.at }),
+      )
+      .execute();
+  }
+}
+
+/** Every subject waiting for a re-assessment, oldest record first. */
+export async function listPendingReassessment(db: Executor): Promise<PendingReassessment[]> {
+  const rows = await db
+    .selectFrom('login_reassess_pending')
+    .select(['subject_id', 'token'])
+    .orderBy('recorded_at')
+    .orderBy('subject_id')
+    .execute();
+  return rows.map((r) => ({ subjectId: r.subject_id, token: r.token }));
+}
+
+export async function hasPendingReassessment(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('login_reassess_pending').select('subject_id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Removes the records a job read and handled; records made again since then (new token) stay. */
+export async function clearPendingReassessment(
+  db: Executor,
+  handled: readonly PendingReassessment[],
+): Promise<number> {
+  let removed = 0;
+  const byToken = new Map<string, string[]>();
+  for (const p of handled) {
+    const ids = byToken.get(p.token) ?? [];
+    ids.push(p.subjectId);
+    byToken.set(p.token, ids);
+  }
+  const CHUNK = 500;
+  for (const [token, ids] of byToken) {
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const result = await db
+        .deleteFrom('login_reassess_pending')
+        .where('token', '=', token)
+        .where('subject_id', 'in', ids.slice(start, start + CHUNK))
+        .executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+    }
+  }
+  return removed;
+}
+
+/**
+ * The oldest job of `kind` queued since `since` and not started yet (it reads what is pending when it
+ * runs). Jobs queued before `since` are not trusted to still be on their way to a worker.
+ */
+export async function findQueuedJobId(db: Executor, kind: string, since: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('status', '=', 'queued')
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
