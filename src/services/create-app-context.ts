@@ -14,7 +14,11 @@ import { createJobQueue } from '../jobs/create-job-queue.ts';
 import type { AppContext } from './context.ts';
 import { IMPORT_LOGINS_JOB, importLoginsHandler } from './import-logins.ts';
 import { IMPORT_SANCTIONS_JOB, importSanctionsHandler } from './import-sanctions-lists.ts';
-import { REASSESS_LOGINS_JOB, reassessLoginSubjectsHandler } from './ingest-login-events.ts';
+import {
+  REASSESS_LOGINS_JOB,
+  reassessLoginSubjectsHandler,
+  resumeLoginReassessment,
+} from './ingest-login-events.ts';
 import { REASSESS_ALL_JOB, reassessAllHandler } from './reassess-all.ts';
 
 export type AppContextOptions = {
@@ -89,7 +93,11 @@ export async function createAppContext(config: Config, options: AppContextOption
       ...(ip ? { ip } : {}),
     };
     registerJobHandlers(app);
-    if (options.startJobs ?? true) await jobs.start();
+    if (options.startJobs ?? true) {
+      await jobs.start();
+      // Hook deliveries stored just before a crash, whose re-assessment was never queued.
+      await resumeLoginReassessment(app);
+    }
     return app;
   } catch (error) {
     await database.close();
