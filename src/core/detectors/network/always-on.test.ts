@@ -7,9 +7,8 @@ import {
   summarize,
 } from '../../../../test/factories.ts';
 import { alwaysOn } from './always-on.ts';
-import { signIn } from './testing.ts';
+import { IP, signIn } from './testing.ts';
 
-const IP = '99.224.0.1';
 const device = (software: string[], peripherals: string[] = []) => ({
   at: '2026-03-04T10:00:00-05:00',
   hostname: 'NWR-LT-0207',
@@ -21,31 +20,31 @@ const cases: [string, BundleOverrides, Expectation][] = [
   ['no sessions or devices: not evaluated', {}, 'not_evaluated'],
   [
     'sign-ins without session data: not evaluated',
-    { logins: [signIn('2026-03-02T09:00:00Z', IP)] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto)] },
     'not_evaluated',
   ],
   [
     'working days of 8 hours: nothing',
     {
       logins: [
-        signIn('2026-03-02T09:00:00Z', IP, { sessionMinutes: 480 }),
-        signIn('2026-03-03T09:00:00Z', IP, { sessionMinutes: 510 }),
+        signIn('2026-03-02T09:00:00Z', IP.toronto, { sessionMinutes: 480 }),
+        signIn('2026-03-03T09:00:00Z', IP.toronto, { sessionMinutes: 510 }),
       ],
     },
     'none',
   ],
   [
     'a 26-hour session: medium',
-    { logins: [signIn('2026-03-02T09:00:00Z', IP, { sessionMinutes: 26 * 60 })] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto, { sessionMinutes: 26 * 60 })] },
     'medium',
   ],
   [
     'the same session id seen 30 hours apart: medium',
     {
       logins: [
-        signIn('2026-03-02T09:00:00Z', IP, { sessionId: 'idx1234' }),
-        signIn('2026-03-02T20:00:00Z', IP, { sessionId: 'idx1234' }),
-        signIn('2026-03-03T15:00:00Z', IP, { sessionId: 'idx1234' }),
+        signIn('2026-03-02T09:00:00Z', IP.toronto, { sessionId: 'idx1234' }),
+        signIn('2026-03-02T20:00:00Z', IP.toronto, { sessionId: 'idx1234' }),
+        signIn('2026-03-03T15:00:00Z', IP.toronto, { sessionId: 'idx1234' }),
       ],
     },
     'medium',
@@ -54,8 +53,8 @@ const cases: [string, BundleOverrides, Expectation][] = [
     'a session id seen over 10 hours: nothing',
     {
       logins: [
-        signIn('2026-03-02T09:00:00Z', IP, { sessionId: 'a' }),
-        signIn('2026-03-02T19:00:00Z', IP, { sessionId: 'a' }),
+        signIn('2026-03-02T09:00:00Z', IP.toronto, { sessionId: 'a' }),
+        signIn('2026-03-02T19:00:00Z', IP.toronto, { sessionId: 'a' }),
       ],
     },
     'none',
@@ -75,9 +74,9 @@ describe('network.always-on', () => {
     const s = firstSignal(
       runDetector(alwaysOn, {
         logins: [
-          signIn('2026-03-02T09:00:00Z', IP, { sessionId: 'idx1234' }),
-          signIn('2026-03-04T10:30:00Z', IP, { sessionId: 'idx1234' }),
-          signIn('2026-03-05T09:00:00Z', '24.48.0.1', { sessionMinutes: 1500 }),
+          signIn('2026-03-02T09:00:00Z', IP.toronto, { sessionId: 'idx1234' }),
+          signIn('2026-03-04T10:30:00Z', IP.toronto, { sessionId: 'idx1234' }),
+          signIn('2026-03-05T09:00:00Z', IP.montreal, { sessionMinutes: 1500 }),
         ],
         devices: [device(['Slack'], ['Logitech C920', 'Liberty Mouse Jiggler MJ-3'])],
       }),

@@ -8,45 +8,56 @@ import {
 } from '../../../../test/factories.ts';
 import { DEFAULT_POLICY } from '../../policy.ts';
 import { anonymizer } from './anonymizer.ts';
-import { signIn, TABLE_INTEL } from './testing.ts';
+import { IP, march, runOnTable, signIn } from './testing.ts';
 
-const run = (bundle: BundleOverrides) => runDetector(anonymizer, bundle, { intel: TABLE_INTEL });
-const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T09:00:00Z`;
-const NORD = '37.120.217.5';
-const ASTRILL = '45.131.195.2';
-const RELAY = '172.225.46.1';
+const run = (bundle: BundleOverrides) => runOnTable(anonymizer, bundle);
 
 const cases: [string, BundleOverrides, Expectation][] = [
   ['no sign-ins: not evaluated', {}, 'not_evaluated'],
-  ['home ISP only: nothing', { logins: [signIn(at(2), '99.224.0.1'), signIn(at(3), '99.224.0.1')] }, 'none'],
-  ['one NordVPN sign-in: low', { logins: [signIn(at(2), '99.224.0.1'), signIn(at(3), NORD)] }, 'low'],
+  [
+    'home ISP only: nothing',
+    { logins: [signIn(march(2), IP.toronto), signIn(march(3), IP.toronto)] },
+    'none',
+  ],
+  ['one NordVPN sign-in: low', { logins: [signIn(march(2), IP.toronto), signIn(march(3), IP.nord)] }, 'low'],
   [
     'three NordVPN sign-ins: medium (repeated)',
-    { logins: [signIn(at(2), NORD), signIn(at(3), NORD), signIn(at(4), NORD)] },
+    { logins: [signIn(march(2), IP.nord), signIn(march(3), IP.nord), signIn(march(4), IP.nord)] },
     'medium',
   ],
-  ['one hosting (DigitalOcean) sign-in: low', { logins: [signIn(at(2), '159.203.172.80')] }, 'low'],
-  ['one Astrill VPN sign-in: high (named in the advisories)', { logins: [signIn(at(2), ASTRILL)] }, 'high'],
-  ['one Tor sign-in: high', { logins: [signIn(at(2), '185.220.101.4')] }, 'high'],
+  ['one hosting (DigitalOcean) sign-in: low', { logins: [signIn(march(2), IP.digitalOcean)] }, 'low'],
+  [
+    'one Astrill VPN sign-in: high (named in the advisories)',
+    { logins: [signIn(march(2), IP.astrill)] },
+    'high',
+  ],
+  ['one Tor sign-in: high', { logins: [signIn(march(2), IP.tor)] }, 'high'],
   [
     'Apple Private Relay, even repeated: low at most',
-    { logins: [signIn(at(2), RELAY), signIn(at(3), RELAY), signIn(at(4), RELAY), signIn(at(5), RELAY)] },
+    {
+      logins: [
+        signIn(march(2), IP.relay),
+        signIn(march(3), IP.relay),
+        signIn(march(4), IP.relay),
+        signIn(march(5), IP.relay),
+      ],
+    },
     'low',
   ],
-  ['the allow-listed corporate VPN: nothing', { logins: [signIn(at(2), '198.51.100.10')] }, 'none'],
+  ['the allow-listed corporate VPN: nothing', { logins: [signIn(march(2), IP.corporateVpn)] }, 'none'],
   [
     'a failed attempt through Tor: nothing',
-    { logins: [signIn(at(2), '99.224.0.1'), signIn(at(3), '185.220.101.4', { outcome: 'failure' })] },
+    { logins: [signIn(march(2), IP.toronto), signIn(march(3), IP.tor, { outcome: 'failure' })] },
     'none',
   ],
   [
     'only failed attempts: not evaluated',
-    { logins: [signIn(at(3), '185.220.101.4', { outcome: 'failure' })] },
+    { logins: [signIn(march(3), IP.tor, { outcome: 'failure' })] },
     'not_evaluated',
   ],
   [
     'the identity provider flags a proxy (no intel needed): low',
-    { logins: [signIn(at(2), '203.0.113.9', { isProxy: true })] },
+    { logins: [signIn(march(2), '203.0.113.9', { isProxy: true })] },
     'low',
   ],
 ];
@@ -60,10 +71,10 @@ describe('network.anonymizer', () => {
     const s = firstSignal(
       run({
         logins: [
-          signIn(at(2), ASTRILL),
-          signIn(at(3), ASTRILL),
-          signIn(at(4), RELAY),
-          signIn(at(5), '99.224.0.1'),
+          signIn(march(2), IP.astrill),
+          signIn(march(3), IP.astrill),
+          signIn(march(4), IP.relay),
+          signIn(march(5), IP.toronto),
         ],
       }),
     );
@@ -78,8 +89,8 @@ describe('network.anonymizer', () => {
       logins: 3,
       named: ['Astrill VPN'],
       networks: [
-        { ip: ASTRILL, kind: 'vpn', provider: 'Astrill VPN', logins: 2 },
-        { ip: RELAY, kind: 'relay', provider: 'Apple iCloud Private Relay', logins: 1 },
+        { ip: IP.astrill, kind: 'vpn', provider: 'Astrill VPN', logins: 2 },
+        { ip: IP.relay, kind: 'relay', provider: 'Apple iCloud Private Relay', logins: 1 },
       ],
     });
   });
@@ -89,22 +100,29 @@ describe('network.anonymizer', () => {
       ...DEFAULT_POLICY,
       network: { ...DEFAULT_POLICY.network, advisoryVpnProviders: ['nordvpn'], anonymizerRepeatLogins: 10 },
     };
-    const ctx = { intel: TABLE_INTEL, policy };
-    expect(summarize(runDetector(anonymizer, { logins: [signIn(at(2), NORD)] }, ctx))).toBe('high');
-    const astrill = [signIn(at(2), ASTRILL), signIn(at(3), ASTRILL), signIn(at(4), ASTRILL)];
-    expect(summarize(runDetector(anonymizer, { logins: astrill }, ctx))).toBe('low');
+    expect(summarize(runOnTable(anonymizer, { logins: [signIn(march(2), IP.nord)] }, { policy }))).toBe(
+      'high',
+    );
+    const astrill = [
+      signIn(march(2), IP.astrill),
+      signIn(march(3), IP.astrill),
+      signIn(march(4), IP.astrill),
+    ];
+    expect(summarize(runOnTable(anonymizer, { logins: astrill }, { policy }))).toBe('low');
   });
 
   it('is not evaluated when nothing tells the network kind', () => {
-    expect(runDetector(anonymizer, { logins: [signIn(at(2), '99.224.0.1')] })).toEqual({
+    expect(runDetector(anonymizer, { logins: [signIn(march(2), IP.toronto)] })).toEqual({
       status: 'not_evaluated',
       reason: 'the sign-in records carry no network kind and IP intelligence is not loaded',
     });
     expect(
-      summarize(runDetector(anonymizer, { logins: [signIn(at(2), '99.224.0.1', { isProxy: false })] })),
+      summarize(runDetector(anonymizer, { logins: [signIn(march(2), IP.toronto, { isProxy: false })] })),
     ).toBe('none');
     expect(
-      summarize(runDetector(anonymizer, { logins: [signIn(at(2), '203.0.113.9', { networkKind: 'tor' })] })),
+      summarize(
+        runDetector(anonymizer, { logins: [signIn(march(2), '203.0.113.9', { networkKind: 'tor' })] }),
+      ),
     ).toBe('high');
   });
 });

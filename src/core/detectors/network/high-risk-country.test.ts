@@ -3,48 +3,46 @@ import {
   type BundleOverrides,
   type Expectation,
   firstSignal,
-  runDetector,
   summarize,
 } from '../../../../test/factories.ts';
 import { parsePolicy } from '../../policy.ts';
 import { highRiskCountry } from './high-risk-country.ts';
-import { signIn, TABLE_INTEL } from './testing.ts';
+import { IP, march, runOnTable, signIn } from './testing.ts';
 
-const run = (bundle: BundleOverrides) => runDetector(highRiskCountry, bundle, { intel: TABLE_INTEL });
-const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T09:00:00Z`;
+const run = (bundle: BundleOverrides) => runOnTable(highRiskCountry, bundle);
 const claims = (country: string | undefined) => ({
   subject: { claimedLocation: country ? { country } : {} },
 });
 
 const cases: [string, BundleOverrides, Expectation][] = [
   ['no sign-ins: not evaluated', {}, 'not_evaluated'],
-  ['Canada only: nothing', { logins: [signIn(at(2), '99.224.0.1')] }, 'none'],
-  ['one sign-in from Pyongyang: critical', { logins: [signIn(at(2), '175.45.176.1')] }, 'critical'],
+  ['Canada only: nothing', { logins: [signIn(march(2), IP.toronto)] }, 'none'],
+  ['one sign-in from Pyongyang: critical', { logins: [signIn(march(2), IP.pyongyang)] }, 'critical'],
   [
     'Pyongyang with no claimed place: still critical',
-    { ...claims(undefined), logins: [signIn(at(2), '175.45.176.1')] },
+    { ...claims(undefined), logins: [signIn(march(2), IP.pyongyang)] },
     'critical',
   ],
-  ['China while claiming Canada: high', { logins: [signIn(at(2), '42.84.10.67')] }, 'high'],
-  ['Russia while claiming Canada: high', { logins: [signIn(at(2), '95.24.0.1')] }, 'high'],
+  ['China while claiming Canada: high', { logins: [signIn(march(2), IP.shenyang)] }, 'high'],
+  ['Russia while claiming Canada: high', { logins: [signIn(march(2), IP.moscow)] }, 'high'],
   [
     'China while claiming China: nothing (where the person says they are)',
-    { ...claims('CN'), logins: [signIn(at(2), '42.84.10.67')] },
+    { ...claims('CN'), logins: [signIn(march(2), IP.shenyang)] },
     'none',
   ],
   [
     'China with no claimed place: nothing (no claim to contradict)',
-    { ...claims(undefined), logins: [signIn(at(2), '42.84.10.67')] },
+    { ...claims(undefined), logins: [signIn(march(2), IP.shenyang)] },
     'none',
   ],
   [
     'a failed attempt from Pyongyang: nothing',
-    { logins: [signIn(at(1), '99.224.0.1'), signIn(at(2), '175.45.176.1', { outcome: 'DENY' })] },
+    { logins: [signIn(march(1), IP.toronto), signIn(march(2), IP.pyongyang, { outcome: 'DENY' })] },
     'none',
   ],
   [
     'an allow-listed record placed in KP: nothing',
-    { logins: [signIn(at(2), '203.0.113.5', { country: 'KP', allowListed: true })] },
+    { logins: [signIn(march(2), '203.0.113.5', { country: 'KP', allowListed: true })] },
     'none',
   ],
 ];
@@ -58,10 +56,10 @@ describe('network.high-risk-country', () => {
     const s = firstSignal(
       run({
         logins: [
-          signIn(at(2), '99.224.0.1'),
-          signIn(at(3), '175.45.176.1'),
-          signIn(at(4), '175.45.176.2'),
-          signIn(at(5), '42.84.10.67'),
+          signIn(march(2), IP.toronto),
+          signIn(march(3), IP.pyongyang),
+          signIn(march(4), IP.pyongyang2),
+          signIn(march(5), IP.shenyang),
         ],
       }),
     );
@@ -75,8 +73,8 @@ describe('network.high-risk-country', () => {
     expect(s.data).toMatchObject({
       claimed: 'CA',
       countries: [
-        { country: 'KP', severity: 'critical', logins: 2, ips: ['175.45.176.1', '175.45.176.2'] },
-        { country: 'CN', severity: 'high', logins: 1, ips: ['42.84.10.67'] },
+        { country: 'KP', severity: 'critical', logins: 2, ips: [IP.pyongyang, IP.pyongyang2] },
+        { country: 'CN', severity: 'high', logins: 1, ips: [IP.shenyang] },
       ],
     });
   });
@@ -91,11 +89,11 @@ describe('network.high-risk-country', () => {
       },
     });
     if (!parsed.ok) throw new Error('policy');
-    const ctx = { intel: TABLE_INTEL, policy: parsed.policy };
-    expect(summarize(runDetector(highRiskCountry, { logins: [signIn(at(2), '81.2.69.1')] }, ctx))).toBe(
+    const ctx = { policy: parsed.policy };
+    expect(summarize(runOnTable(highRiskCountry, { logins: [signIn(march(2), IP.london)] }, ctx))).toBe(
       'medium',
     );
-    expect(summarize(runDetector(highRiskCountry, { logins: [signIn(at(2), '42.84.10.67')] }, ctx))).toBe(
+    expect(summarize(runOnTable(highRiskCountry, { logins: [signIn(march(2), IP.shenyang)] }, ctx))).toBe(
       'none',
     );
   });

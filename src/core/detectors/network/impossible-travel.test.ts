@@ -9,13 +9,9 @@ import {
 import { DEFAULT_POLICY } from '../../policy.ts';
 import { haversineKm } from './geo.ts';
 import { impossibleTravel } from './impossible-travel.ts';
-import { signIn, TABLE_INTEL } from './testing.ts';
+import { IP, runOnTable, signIn } from './testing.ts';
 
-const TORONTO = '99.224.0.1';
-const PYONGYANG = '175.45.176.1';
-const MONTREAL = '24.48.0.1';
-const intel = { intel: TABLE_INTEL };
-const run = (bundle: BundleOverrides) => runDetector(impossibleTravel, bundle, intel);
+const run = (bundle: BundleOverrides) => runOnTable(impossibleTravel, bundle);
 
 // Two pre-enriched sign-ins (no lookup needed) 250 km apart, 10 minutes apart, with given accuracy radii.
 const placed = (at: string, ip: string, lat: number, accuracyKm: number) =>
@@ -25,17 +21,17 @@ const cases: [string, BundleOverrides, Expectation][] = [
   ['no sign-ins: not evaluated', {}, 'not_evaluated'],
   [
     'Toronto then Pyongyang 73 minutes later: medium',
-    { logins: [signIn('2026-03-02T09:02:00Z', TORONTO), signIn('2026-03-02T10:15:00Z', PYONGYANG)] },
+    { logins: [signIn('2026-03-02T09:02:00Z', IP.toronto), signIn('2026-03-02T10:15:00Z', IP.pyongyang)] },
     'medium',
   ],
   [
     'Toronto then Montreal an hour later (≈ 400 km/h): nothing',
-    { logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-02T10:00:00Z', MONTREAL)] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-02T10:00:00Z', IP.montreal)] },
     'none',
   ],
   [
     'Toronto then Montreal 10 minutes later: medium',
-    { logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-02T09:10:00Z', MONTREAL)] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-02T09:10:00Z', IP.montreal)] },
     'medium',
   ],
   [
@@ -62,26 +58,26 @@ const cases: [string, BundleOverrides, Expectation][] = [
     'Toronto, then a VPN exit in Los Angeles and Frankfurt, then Toronto: nothing (anonymizer hops left out)',
     {
       logins: [
-        signIn('2026-03-02T09:00:00Z', TORONTO),
-        signIn('2026-03-02T09:20:00Z', '45.131.195.2'),
-        signIn('2026-03-02T09:40:00Z', '37.120.217.5'),
-        signIn('2026-03-02T10:00:00Z', TORONTO),
+        signIn('2026-03-02T09:00:00Z', IP.toronto),
+        signIn('2026-03-02T09:20:00Z', IP.astrill),
+        signIn('2026-03-02T09:40:00Z', IP.nord),
+        signIn('2026-03-02T10:00:00Z', IP.toronto),
       ],
     },
     'none',
   ],
   [
     'Toronto then the allow-listed corporate VPN in Ashburn 5 minutes later: nothing',
-    { logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-02T09:05:00Z', '198.51.100.10')] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-02T09:05:00Z', IP.corporateVpn)] },
     'none',
   ],
   [
     'a failed attempt from Pyongyang between Toronto sign-ins: nothing (successful sign-ins only)',
     {
       logins: [
-        signIn('2026-03-02T09:00:00Z', TORONTO),
-        signIn('2026-03-02T09:30:00Z', PYONGYANG, { outcome: 'failure' }),
-        signIn('2026-03-02T10:00:00Z', TORONTO),
+        signIn('2026-03-02T09:00:00Z', IP.toronto),
+        signIn('2026-03-02T09:30:00Z', IP.pyongyang, { outcome: 'failure' }),
+        signIn('2026-03-02T10:00:00Z', IP.toronto),
       ],
     },
     'none',
@@ -90,9 +86,9 @@ const cases: [string, BundleOverrides, Expectation][] = [
     'out-of-order records are sorted by time first',
     {
       logins: [
-        signIn('2026-03-03T09:00:00Z', PYONGYANG),
-        signIn('2026-03-02T09:00:00Z', TORONTO),
-        signIn('2026-03-03T20:00:00Z', TORONTO),
+        signIn('2026-03-03T09:00:00Z', IP.pyongyang),
+        signIn('2026-03-02T09:00:00Z', IP.toronto),
+        signIn('2026-03-03T20:00:00Z', IP.toronto),
       ],
     },
     'none',
@@ -106,7 +102,9 @@ describe('network.impossible-travel', () => {
 
   it('names both addresses, places, times, distance, duration and speed', () => {
     const s = firstSignal(
-      run({ logins: [signIn('2026-03-02T09:02:00Z', TORONTO), signIn('2026-03-02T10:15:00Z', PYONGYANG)] }),
+      run({
+        logins: [signIn('2026-03-02T09:02:00Z', IP.toronto), signIn('2026-03-02T10:15:00Z', IP.pyongyang)],
+      }),
     );
     const km = haversineKm(43.67, -79.38, 39.027, 125.73);
     expect(Math.round(km)).toBe(10480);
@@ -123,14 +121,14 @@ describe('network.impossible-travel', () => {
       pairs: [
         {
           from: {
-            ip: TORONTO,
+            ip: IP.toronto,
             at: '2026-03-02T09:02:00.000Z',
             city: 'Toronto',
             country: 'CA',
             lat: 43.67,
             lon: -79.38,
           },
-          to: { ip: PYONGYANG, at: '2026-03-02T10:15:00.000Z', city: 'Pyongyang', country: 'KP' },
+          to: { ip: IP.pyongyang, at: '2026-03-02T10:15:00.000Z', city: 'Pyongyang', country: 'KP' },
           km: 10480,
           marginKm: 100,
           kmh: Math.round((km - 100) / (73 / 60)),
@@ -143,9 +141,9 @@ describe('network.impossible-travel', () => {
     const s = firstSignal(
       run({
         logins: [
-          signIn('2026-03-02T09:00:00Z', TORONTO),
-          signIn('2026-03-02T09:30:00Z', '185.220.101.4'),
-          signIn('2026-03-02T10:00:00Z', PYONGYANG),
+          signIn('2026-03-02T09:00:00Z', IP.toronto),
+          signIn('2026-03-02T09:30:00Z', IP.tor),
+          signIn('2026-03-02T10:00:00Z', IP.pyongyang),
         ],
       }),
     );
@@ -158,16 +156,18 @@ describe('network.impossible-travel', () => {
 
   it('times simultaneous sign-ins as one minute apart', () => {
     const s = firstSignal(
-      run({ logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-02T09:00:00Z', PYONGYANG)] }),
+      run({
+        logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-02T09:00:00Z', IP.pyongyang)],
+      }),
     );
     expect(s.explanation).toContain('in 0 s (counted as 1 min) ≈ 622,770 km/h');
     expect(s.data?.pairs).toMatchObject([{ hours: 0, kmh: 622_771 }]);
   });
 
   it('follows the policy speed limit', () => {
-    const logins = [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-02T10:00:00Z', MONTREAL)];
+    const logins = [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-02T10:00:00Z', IP.montreal)];
     const policy = { ...DEFAULT_POLICY, network: { ...DEFAULT_POLICY.network, maxTravelKmh: 300 } };
-    expect(summarize(runDetector(impossibleTravel, { logins }, { ...intel, policy }))).toBe('medium');
+    expect(summarize(runOnTable(impossibleTravel, { logins }, { policy }))).toBe('medium');
   });
 
   it('works on pre-enriched records without IP intelligence', () => {
@@ -192,14 +192,12 @@ describe('network.impossible-travel', () => {
   });
 
   it('is not evaluated when nothing can place the sign-ins', () => {
-    const logins = [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-02T10:00:00Z', PYONGYANG)];
+    const logins = [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-02T10:00:00Z', IP.pyongyang)];
     expect(runDetector(impossibleTravel, { logins })).toEqual({
       status: 'not_evaluated',
       reason: 'the sign-in records carry no country and IP intelligence is not loaded',
     });
-    expect(
-      runDetector(impossibleTravel, { logins: [signIn('2026-03-02T09:00:00Z', '10.0.0.5')] }, intel),
-    ).toEqual({
+    expect(run({ logins: [signIn('2026-03-02T09:00:00Z', IP.private)] })).toEqual({
       status: 'not_evaluated',
       reason: 'none of the sign-in addresses could be located',
     });

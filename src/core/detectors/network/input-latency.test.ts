@@ -8,18 +8,16 @@ import {
 } from '../../../../test/factories.ts';
 import type { Login } from '../../bundle/schema.ts';
 import { inputLatency } from './input-latency.ts';
-import { signIn } from './testing.ts';
+import { IP, march, signIn } from './testing.ts';
 
 const sessions = (latencies: number[]): Login[] =>
-  latencies.map((ms, i) =>
-    signIn(`2026-03-${String(2 + i).padStart(2, '0')}T14:00:00Z`, '99.224.0.1', { inputLatencyMs: ms }),
-  );
+  latencies.map((ms, i) => signIn(march(2 + i, 14), IP.toronto, { inputLatencyMs: ms }));
 
 const cases: [string, BundleOverrides, Expectation][] = [
   ['no sign-ins: not evaluated', {}, 'not_evaluated'],
   [
     'no latency measured: not evaluated',
-    { logins: [signIn('2026-03-02T09:00:00Z', '99.224.0.1')] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto)] },
     'not_evaluated',
   ],
   ['4 slow samples: not evaluated (5 needed)', { logins: sessions([300, 310, 290, 320]) }, 'not_evaluated'],

@@ -3,52 +3,51 @@ import {
   type BundleOverrides,
   type Expectation,
   firstSignal,
-  runDetector,
   summarize,
 } from '../../../../test/factories.ts';
 import type { Login } from '../../bundle/schema.ts';
 import { locationMismatch } from './location-mismatch.ts';
-import { signIn, TABLE_INTEL } from './testing.ts';
+import { IP, march, runOnTable, signIn } from './testing.ts';
 
-const run = (bundle: BundleOverrides) => runDetector(locationMismatch, bundle, { intel: TABLE_INTEL });
+const run = (bundle: BundleOverrides) => runOnTable(locationMismatch, bundle);
 
 /** `n` daily sign-ins from `ip` starting on 2026-03-{day}. */
 const daily = (ip: string, n: number, day = 2): Login[] =>
-  Array.from({ length: n }, (_, i) => signIn(`2026-03-${String(day + i).padStart(2, '0')}T09:00:00Z`, ip));
+  Array.from({ length: n }, (_, i) => signIn(march(day + i), ip));
 
 const cases: [string, BundleOverrides, Expectation][] = [
   ['no sign-ins: not evaluated', {}, 'not_evaluated'],
   [
     'no claimed country: not evaluated',
-    { subject: { claimedLocation: {} }, logins: daily('42.84.10.67', 6) },
+    { subject: { claimedLocation: {} }, logins: daily(IP.shenyang, 6) },
     'not_evaluated',
   ],
-  ['4 located sign-ins: not evaluated (5 needed)', { logins: daily('42.84.10.67', 4) }, 'not_evaluated'],
-  ['6 of 6 from China, claiming Canada: high', { logins: daily('42.84.10.67', 6) }, 'high'],
-  ['all from Canada: nothing', { logins: daily('99.224.0.1', 6) }, 'none'],
+  ['4 located sign-ins: not evaluated (5 needed)', { logins: daily(IP.shenyang, 4) }, 'not_evaluated'],
+  ['6 of 6 from China, claiming Canada: high', { logins: daily(IP.shenyang, 6) }, 'high'],
+  ['all from Canada: nothing', { logins: daily(IP.toronto, 6) }, 'none'],
   [
     '4 from China, 4 from Canada: nothing (not most)',
-    { logins: [...daily('42.84.10.67', 4), ...daily('99.224.0.1', 4, 10)] },
+    { logins: [...daily(IP.shenyang, 4), ...daily(IP.toronto, 4, 10)] },
     'none',
   ],
   [
     '5 from China, 4 from Canada: high',
-    { logins: [...daily('42.84.10.67', 5), ...daily('99.224.0.1', 4, 10)] },
+    { logins: [...daily(IP.shenyang, 5), ...daily(IP.toronto, 4, 10)] },
     'high',
   ],
   [
     'mostly a US VPN exit: not evaluated (the VPN hides the country, only 2 real ones)',
-    { logins: [...daily('45.131.195.2', 8), ...daily('99.224.0.1', 2, 20)] },
+    { logins: [...daily(IP.astrill, 8), ...daily(IP.toronto, 2, 20)] },
     'not_evaluated',
   ],
   [
     'mostly a US VPN exit with 5 Canadian sign-ins: nothing',
-    { logins: [...daily('45.131.195.2', 8), ...daily('99.224.0.1', 5, 20)] },
+    { logins: [...daily(IP.astrill, 8), ...daily(IP.toronto, 5, 20)] },
     'none',
   ],
   [
     'all through the allow-listed corporate VPN: not evaluated',
-    { logins: daily('198.51.100.10', 6) },
+    { logins: daily(IP.corporateVpn, 6) },
     'not_evaluated',
   ],
 ];
@@ -62,9 +61,9 @@ describe('network.location-mismatch', () => {
     const s = firstSignal(
       run({
         logins: [
-          ...daily('42.84.10.67', 3),
-          ...daily('42.84.174.118', 3, 5),
-          signIn('2026-03-20T09:00:00Z', '99.224.0.1'),
+          ...daily(IP.shenyang, 3),
+          ...daily(IP.shenyang2, 3, 5),
+          signIn('2026-03-20T09:00:00Z', IP.toronto),
         ],
       }),
     );
@@ -78,12 +77,12 @@ describe('network.location-mismatch', () => {
   });
 
   it('says why it cannot judge', () => {
-    expect(run({ logins: daily('45.131.195.2', 6) })).toEqual({
+    expect(run({ logins: daily(IP.astrill, 6) })).toEqual({
       status: 'not_evaluated',
       reason:
         'every located sign-in came through a VPN, proxy, Tor or hosting network, which hides the country',
     });
-    expect(run({ logins: daily('42.84.10.67', 4) })).toEqual({
+    expect(run({ logins: daily(IP.shenyang, 4) })).toEqual({
       status: 'not_evaluated',
       reason: 'only 4 located sign-ins; at least 5 needed',
     });

@@ -8,36 +8,33 @@ import {
 } from '../../../../test/factories.ts';
 import { DEFAULT_POLICY } from '../../policy.ts';
 import { multiCountry } from './multi-country.ts';
-import { signIn, TABLE_INTEL } from './testing.ts';
+import { IP, runOnTable, signIn } from './testing.ts';
 
-const TORONTO = '99.224.0.1';
-const BUFFALO = '73.10.0.1';
-const LONDON = '81.2.69.1';
-const run = (bundle: BundleOverrides) => runDetector(multiCountry, bundle, { intel: TABLE_INTEL });
+const run = (bundle: BundleOverrides) => runOnTable(multiCountry, bundle);
 const noClaim = { subject: { claimedLocation: {} } };
 
 const cases: [string, BundleOverrides, Expectation][] = [
   ['no sign-ins: not evaluated', {}, 'not_evaluated'],
   [
     'only the claimed country: nothing',
-    { logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-05T09:00:00Z', '24.48.0.1')] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-05T09:00:00Z', IP.montreal)] },
     'none',
   ],
   [
     'CA and US within a week, claiming CA: medium (2 when one is foreign)',
-    { logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-08T09:00:00Z', BUFFALO)] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-08T09:00:00Z', IP.buffalo)] },
     'medium',
   ],
   [
     'CA and US three weeks apart: nothing (outside 14 days)',
-    { logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-23T09:00:00Z', BUFFALO)] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-23T09:00:00Z', IP.buffalo)] },
     'none',
   ],
   [
     'two countries with no claimed country: nothing (3 needed)',
     {
       ...noClaim,
-      logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-08T09:00:00Z', BUFFALO)],
+      logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-08T09:00:00Z', IP.buffalo)],
     },
     'none',
   ],
@@ -46,9 +43,9 @@ const cases: [string, BundleOverrides, Expectation][] = [
     {
       ...noClaim,
       logins: [
-        signIn('2026-03-02T09:00:00Z', TORONTO),
-        signIn('2026-03-05T09:00:00Z', BUFFALO),
-        signIn('2026-03-08T09:00:00Z', LONDON),
+        signIn('2026-03-02T09:00:00Z', IP.toronto),
+        signIn('2026-03-05T09:00:00Z', IP.buffalo),
+        signIn('2026-03-08T09:00:00Z', IP.london),
       ],
     },
     'medium',
@@ -57,24 +54,24 @@ const cases: [string, BundleOverrides, Expectation][] = [
     'a VPN exit in Germany and Tor do not count as countries',
     {
       logins: [
-        signIn('2026-03-02T09:00:00Z', TORONTO),
-        signIn('2026-03-03T09:00:00Z', '37.120.217.5'),
-        signIn('2026-03-04T09:00:00Z', '185.220.101.4'),
+        signIn('2026-03-02T09:00:00Z', IP.toronto),
+        signIn('2026-03-03T09:00:00Z', IP.nord),
+        signIn('2026-03-04T09:00:00Z', IP.tor),
       ],
     },
     'none',
   ],
   [
     'the allow-listed corporate VPN (US) does not count',
-    { logins: [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-03T09:00:00Z', '198.51.100.10')] },
+    { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-03T09:00:00Z', IP.corporateVpn)] },
     'none',
   ],
   [
     'a failed attempt from London does not count',
     {
       logins: [
-        signIn('2026-03-02T09:00:00Z', TORONTO),
-        signIn('2026-03-03T09:00:00Z', LONDON, { outcome: 'FAILURE' }),
+        signIn('2026-03-02T09:00:00Z', IP.toronto),
+        signIn('2026-03-03T09:00:00Z', IP.london, { outcome: 'FAILURE' }),
       ],
     },
     'none',
@@ -90,10 +87,10 @@ describe('network.multi-country', () => {
     const s = firstSignal(
       run({
         logins: [
-          signIn('2026-03-01T12:00:00Z', TORONTO),
-          signIn('2026-03-02T09:00:00Z', TORONTO),
-          signIn('2026-03-06T15:30:00Z', BUFFALO),
-          signIn('2026-03-09T08:00:00Z', LONDON),
+          signIn('2026-03-01T12:00:00Z', IP.toronto),
+          signIn('2026-03-02T09:00:00Z', IP.toronto),
+          signIn('2026-03-06T15:30:00Z', IP.buffalo),
+          signIn('2026-03-09T08:00:00Z', IP.london),
         ],
       }),
     );
@@ -117,14 +114,12 @@ describe('network.multi-country', () => {
   });
 
   it('follows the policy window and counts', () => {
-    const logins = [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-23T09:00:00Z', BUFFALO)];
+    const logins = [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-23T09:00:00Z', IP.buffalo)];
     const policy = { ...DEFAULT_POLICY, network: { ...DEFAULT_POLICY.network, countryWindowDays: 30 } };
-    expect(summarize(runDetector(multiCountry, { logins }, { intel: TABLE_INTEL, policy }))).toBe('medium');
+    expect(summarize(runOnTable(multiCountry, { logins }, { policy }))).toBe('medium');
     const strict = { ...DEFAULT_POLICY, network: { ...DEFAULT_POLICY.network, minCountriesWithForeign: 3 } };
-    const near = [signIn('2026-03-02T09:00:00Z', TORONTO), signIn('2026-03-03T09:00:00Z', BUFFALO)];
-    expect(
-      summarize(runDetector(multiCountry, { logins: near }, { intel: TABLE_INTEL, policy: strict })),
-    ).toBe('none');
+    const near = [signIn('2026-03-02T09:00:00Z', IP.toronto), signIn('2026-03-03T09:00:00Z', IP.buffalo)];
+    expect(summarize(runOnTable(multiCountry, { logins: near }, { policy: strict }))).toBe('none');
   });
 
   it('uses the countries the records carry when no IP intelligence is loaded', () => {
@@ -136,7 +131,7 @@ describe('network.multi-country', () => {
       { country: 'CA' },
       { country: 'KP' },
     ]);
-    expect(runDetector(multiCountry, { logins: [signIn('2026-03-02T09:00:00Z', TORONTO)] })).toEqual({
+    expect(runDetector(multiCountry, { logins: [signIn('2026-03-02T09:00:00Z', IP.toronto)] })).toEqual({
       status: 'not_evaluated',
       reason: 'the sign-in records carry no country and IP intelligence is not loaded',
     });
