@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GOOGLE_DNS_VIEW, TOR_EXITS, VPN_ASNS } from '../ip-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TOR = '/work/shared/datasets/signin-logs/ip-intel/tor_secops_institute_2024-02-27/tor-exit-nodes.lst';
-const VPN_ASN = '/work/shared/datasets/signin-logs/ip-intel/x4bnet_lists_vpn_2026-08-22/input_vpn_ASN.txt';
 const tmp = mkdtempSync(path.join(tmpdir(), 'gc-cli-ip-'));
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -31,21 +30,7 @@ describe('gatecheck ip', () => {
     const run = gatecheck(['ip', '8.8.8.8', '--json', '--data-dir', empty]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({
-      ip: '8.8.8.8',
-      country: 'US',
-      region: 'California',
-      city: 'Mountain View',
-      lat: 37.422,
-      lon: -122.085,
-      accuracyKm: 50,
-      asn: 15169,
-      org: 'Google LLC',
-      kind: 'hosting',
-      provider: 'Google',
-      allowListed: null,
-      sources: ['dbip-city', 'asn', 'asn-class'],
-    });
+    expect(JSON.parse(run.stdout)).toEqual(GOOGLE_DNS_VIEW);
   });
 
   it('prints a readable answer with the DB-IP attribution', () => {
@@ -72,7 +57,7 @@ describe('gatecheck intel ip', () => {
       'intel',
       'ip',
       'import',
-      TOR,
+      TOR_EXITS,
       '--kind',
       'tor',
       '--name',
@@ -100,7 +85,7 @@ describe('gatecheck intel ip', () => {
       'intel',
       'ip',
       'import',
-      VPN_ASN,
+      VPN_ASNS,
       '--kind',
       'vpn',
       '--name',

@@ -2,10 +2,8 @@
 // body (admin only, CSRF applies), removal, and the databases with their attribution.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIpRuntime, withIpIntel } from '../../src/intel/ip/runtime.ts';
+import { attachIpIntel, GOOGLE_DNS_VIEW, TOR_EXITS } from '../ip-fixture.ts';
 import { type Client, createTestServer, type TestServer } from './helpers.ts';
-
-const TOR = '/work/shared/datasets/signin-logs/ip-intel/tor_secops_institute_2024-02-27/tor-exit-nodes.lst';
 
 describe('IP intelligence routes', () => {
   let t: TestServer;
@@ -15,8 +13,7 @@ describe('IP intelligence routes', () => {
 
   beforeAll(async () => {
     t = await createTestServer();
-    const ip = createIpRuntime({ db: t.db.db });
-    Object.assign(t.app, { ip, intel: withIpIntel(t.app.intel, ip) });
+    attachIpIntel(t.app);
     admin = await t.signIn('admin');
     viewer = await t.signIn('viewer');
     investigatorToken = await t.withToken('investigator');
@@ -26,21 +23,7 @@ describe('IP intelligence routes', () => {
   it('GET /ip/{address}: every field, unknown values null', async () => {
     const res = await viewer.request('/api/v1/ip/8.8.8.8');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      ip: '8.8.8.8',
-      country: 'US',
-      region: 'California',
-      city: 'Mountain View',
-      lat: 37.422,
-      lon: -122.085,
-      accuracyKm: 50,
-      asn: 15169,
-      org: 'Google LLC',
-      kind: 'hosting',
-      provider: 'Google',
-      allowListed: null,
-      sources: ['dbip-city', 'asn', 'asn-class'],
-    });
+    expect(await res.json()).toEqual(GOOGLE_DNS_VIEW);
     const reserved = await (await viewer.request('/api/v1/ip/192.168.1.10')).json();
     expect(reserved).toMatchObject({ country: null, lat: null, asn: null, kind: 'unknown', provider: null });
     const v6 = await viewer.request(`/api/v1/ip/${encodeURIComponent('2001:4860:4860::8888')}`);
@@ -55,7 +38,7 @@ describe('IP intelligence routes', () => {
   });
 
   it('POST /intel/ip/lists: the body is the list; 201 with the list and its bad lines', async () => {
-    const body = `${readFileSync(TOR, 'utf8')}bogus line\n`;
+    const body = `${readFileSync(TOR_EXITS, 'utf8')}bogus line\n`;
     const res = await admin.request('/api/v1/intel/ip/lists?name=tor-exits&kind=tor&provider=Tor', {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },

@@ -12,17 +12,17 @@ import {
   listIpListsWithContent,
   replaceIpList,
 } from '../../src/adapters/db/repositories/ip-lists.repository.ts';
-import { createIpRuntime, withIpIntel } from '../../src/intel/ip/runtime.ts';
+import { createIpRuntime } from '../../src/intel/ip/runtime.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { deleteIpList } from '../../src/services/delete-ip-list.ts';
 import { importIpList } from '../../src/services/import-ip-list.ts';
 import { listIpIntel } from '../../src/services/list-ip-intel.ts';
 import { lookupIp } from '../../src/services/lookup-ip.ts';
 import { dialects } from '../db.ts';
+import { attachIpIntel, IP_INTEL_DIR } from '../ip-fixture.ts';
 import { admin, createTestApp, investigator, type TestApp, viewer } from './helpers.ts';
 
-const INTEL = '/work/shared/datasets/signin-logs/ip-intel';
-const file = (name: string) => new Uint8Array(readFileSync(`${INTEL}/${name}`));
+const file = (name: string) => new Uint8Array(readFileSync(`${IP_INTEL_DIR}/${name}`));
 const TOR = 'tor_secops_institute_2024-02-27/tor-exit-nodes.lst';
 const VPN_V4 = 'x4bnet_lists_vpn_2026-08-22/output_vpn_ipv4.txt';
 const VPN_V6 = 'x4bnet_lists_vpn_2026-08-22/output_vpn_ipv6.txt';
@@ -33,8 +33,7 @@ describe.each(dialects)('IP intelligence services (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const ip = createIpRuntime({ db: t.db.db });
-    Object.assign(t.app, { ip, intel: withIpIntel(t.app.intel, ip) });
+    attachIpIntel(t.app);
     app = t.app;
   });
   afterAll(() => t.close());
@@ -69,7 +68,7 @@ describe.each(dialects)('IP intelligence services (%s)', (dialect) => {
       provider: 'Tor',
       sources: expect.arrayContaining(['list:tor-exits']),
     });
-    const v6exit = readFileSync(`${INTEL}/${TOR}`, 'utf8')
+    const v6exit = readFileSync(`${IP_INTEL_DIR}/${TOR}`, 'utf8')
       .split('\n')
       .find((l) => l.includes(':'));
     expect(v6exit).toBeDefined();

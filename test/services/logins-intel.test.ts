@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSubject } from '../../src/adapters/db/repositories/subjects.repository.ts';
-import { createIpRuntime, withIpIntel } from '../../src/intel/ip/runtime.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { createSubject } from '../../src/services/create-subject.ts';
 import { getNetworkOverview } from '../../src/services/get-network-overview.ts';
@@ -16,6 +15,7 @@ import { withStoredLogins } from '../../src/services/internal/stored-logins.ts';
 import { listSubjectLogins } from '../../src/services/list-subject-logins.ts';
 import { getJob } from '../../src/services/view-jobs.ts';
 import { dialects } from '../db.ts';
+import { attachIpIntel } from '../ip-fixture.ts';
 import { buildBundle } from './factories.ts';
 import { admin, createTestApp, investigator, recruiter, type TestApp, viewer } from './helpers.ts';
 import { oktaEvent, writeNdjson } from './logins-fixtures.ts';
@@ -36,8 +36,7 @@ describe.each(dialects)('sign-ins placed by the offline IP intel (%s)', (dialect
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const ip = createIpRuntime({ db: t.db.db });
-    Object.assign(t.app, { ip, intel: withIpIntel(t.app.intel, ip) });
+    attachIpIntel(t.app);
     app = t.app;
     await createSubject(app, recruiter, buildBundle({ id: 'emp-0207', name: 'Kyle Anderson' }));
     await createSubject(app, recruiter, buildBundle({ id: 'emp-0300', name: 'Mina Park' }));

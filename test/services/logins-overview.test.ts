@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAssessments } from '../../src/adapters/db/repositories/assessments.repository.ts';
-import { createIpRuntime, withIpIntel } from '../../src/intel/ip/runtime.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { createSubject } from '../../src/services/create-subject.ts';
 import { getNetworkOverview, type NetworkOverview } from '../../src/services/get-network-overview.ts';
@@ -17,11 +16,9 @@ import { importIpList } from '../../src/services/import-ip-list.ts';
 import { ingestLoginEvents } from '../../src/services/ingest-login-events.ts';
 import { getJob } from '../../src/services/view-jobs.ts';
 import { dialects } from '../db.ts';
+import { attachIpIntel, TOR_EXITS } from '../ip-fixture.ts';
 import { buildBundle } from './factories.ts';
 import { admin, createTestApp, investigator, recruiter, type TestApp, viewer } from './helpers.ts';
-
-const TOR_LIST =
-  '/work/shared/datasets/signin-logs/ip-intel/tor_secops_institute_2024-02-27/tor-exit-nodes.lst';
 
 const ROGERS = '99.230.12.10'; // Rogers, Toronto: residential
 const HOME = '174.88.1.1'; // Bell Canada, Guelph: residential, shared by a declared household
@@ -56,8 +53,7 @@ describe.each(dialects)('shared egress in the overview follows the detector (%s)
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const ip = createIpRuntime({ db: t.db.db });
-    Object.assign(t.app, { ip, intel: withIpIntel(t.app.intel, ip) });
+    attachIpIntel(t.app);
     app = t.app;
     await createSubject(app, recruiter, buildBundle({ id: 'emp-a', name: 'Alex Reid' }));
     await createSubject(app, recruiter, buildBundle({ id: 'emp-b', name: 'Bo Lindqvist' }));
@@ -71,7 +67,7 @@ describe.each(dialects)('shared egress in the overview follows the detector (%s)
     await importIpList(
       app,
       admin,
-      { name: 'tor-exits', kind: 'tor', provider: 'Tor', content: readFileSync(TOR_LIST, 'utf8') },
+      { name: 'tor-exits', kind: 'tor', provider: 'Tor', content: readFileSync(TOR_EXITS, 'utf8') },
       { reassess: false },
     );
     await importIpList(
