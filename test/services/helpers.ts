@@ -7,6 +7,7 @@ import type { Role } from '../../src/core/auth/roles.ts';
 import { createJobQueue } from '../../src/jobs/create-job-queue.ts';
 import type { Actor, AppContext } from '../../src/services/context.ts';
 import { NO_INTEL, registerJobHandlers } from '../../src/services/create-app-context.ts';
+import { getJob } from '../../src/services/view-jobs.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
 
 export const T0 = '2026-03-20T12:00:00.000Z';
@@ -37,6 +38,16 @@ export async function createTestApp(dialect: Dialect): Promise<TestApp> {
       await db.destroy();
     },
   };
+}
+
+/** Polls a job (as an admin would) until it has succeeded or failed; gives up after a minute. */
+export async function waitForJob(app: AppContext, id: string) {
+  for (let i = 0; i < 1200; i++) {
+    const job = await getJob(app, admin, id);
+    if (job.status === 'succeeded' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${id} did not finish`);
 }
 
 export function actorWith(role: Role, id = `${role}-1`): Actor {

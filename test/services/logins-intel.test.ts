@@ -13,21 +13,19 @@ import { importIpList } from '../../src/services/import-ip-list.ts';
 import { importLogins } from '../../src/services/import-logins.ts';
 import { withStoredLogins } from '../../src/services/internal/stored-logins.ts';
 import { listSubjectLogins } from '../../src/services/list-subject-logins.ts';
-import { getJob } from '../../src/services/view-jobs.ts';
 import { dialects } from '../db.ts';
 import { attachIpIntel } from '../ip-fixture.ts';
 import { buildBundle } from './factories.ts';
-import { admin, createTestApp, investigator, recruiter, type TestApp, viewer } from './helpers.ts';
+import {
+  admin,
+  createTestApp,
+  investigator,
+  recruiter,
+  type TestApp,
+  viewer,
+  waitForJob,
+} from './helpers.ts';
 import { oktaEvent, writeNdjson } from './logins-fixtures.ts';
-
-async function waitForJob(app: AppContext, id: string) {
-  for (let i = 0; i < 600; i++) {
-    const job = await getJob(app, admin, id);
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
 
 describe.each(dialects)('sign-ins placed by the offline IP intel (%s)', (dialect) => {
   let t: TestApp;

@@ -14,11 +14,18 @@ import { createSubject } from '../../src/services/create-subject.ts';
 import { getNetworkOverview, type NetworkOverview } from '../../src/services/get-network-overview.ts';
 import { importIpList } from '../../src/services/import-ip-list.ts';
 import { ingestLoginEvents } from '../../src/services/ingest-login-events.ts';
-import { getJob } from '../../src/services/view-jobs.ts';
 import { dialects } from '../db.ts';
 import { attachIpIntel, TOR_EXITS } from '../ip-fixture.ts';
 import { buildBundle } from './factories.ts';
-import { admin, createTestApp, investigator, recruiter, type TestApp, viewer } from './helpers.ts';
+import {
+  admin,
+  createTestApp,
+  investigator,
+  recruiter,
+  type TestApp,
+  viewer,
+  waitForJob,
+} from './helpers.ts';
 
 const ROGERS = '99.230.12.10'; // Rogers, Toronto: residential
 const HOME = '174.88.1.1'; // Bell Canada, Guelph: residential, shared by a declared household
@@ -33,15 +40,6 @@ const FAILED = '24.114.10.10'; // Rogers: one subject's attempt failed
 const GATEWAY = '99.230.12.11'; // Rogers: 21 subjects (more than sharedEgressMaxSubjects = 20)
 
 const IGNORED = [MOBILE, TOR, OFFICE, PRIVATE, CGNAT, APART, FAILED, GATEWAY];
-
-async function waitForJob(app: AppContext, id: string) {
-  for (let i = 0; i < 1200; i++) {
-    const job = await getJob(app, admin, id);
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
 
 type ShareData = { ips: { ip: string; subjects: string[]; household: boolean }[] };
 

@@ -23,19 +23,9 @@ import {
   resumeLoginReassessment,
 } from '../../src/services/ingest-login-events.ts';
 import { loadAccountMatcher, prepareEvents } from '../../src/services/internal/logins.ts';
-import { getJob } from '../../src/services/view-jobs.ts';
 import { dialects } from '../db.ts';
 import { buildBundle } from './factories.ts';
-import { admin, createTestApp, investigator, recruiter, type TestApp } from './helpers.ts';
-
-async function waitForJob(app: AppContext, id: string) {
-  for (let i = 0; i < 1200; i++) {
-    const job = await getJob(app, admin, id);
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
+import { createTestApp, investigator, recruiter, type TestApp, waitForJob } from './helpers.ts';
 
 async function reassessJobs(app: AppContext) {
   return app.database.db

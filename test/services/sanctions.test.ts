@@ -15,22 +15,20 @@ import { importBundles } from '../../src/services/import-bundles.ts';
 import { importSanctionsLists } from '../../src/services/import-sanctions-lists.ts';
 import { listSanctionsSnapshots } from '../../src/services/list-sanctions-snapshots.ts';
 import { screenNames } from '../../src/services/screen-names.ts';
-import { getJob } from '../../src/services/view-jobs.ts';
 import { dialects } from '../db.ts';
 import { loadFixtureSnapshot, UN_XML } from '../sanctions-fixture.ts';
-import { admin, createTestApp, investigator, recruiter, type TestApp, viewer } from './helpers.ts';
+import {
+  admin,
+  createTestApp,
+  investigator,
+  recruiter,
+  type TestApp,
+  viewer,
+  waitForJob,
+} from './helpers.ts';
 
 const EXAMPLES = '/work/shared/examples';
 const example = (file: string) => JSON.parse(readFileSync(`${EXAMPLES}/${file}`, 'utf8')) as CaseBundle;
-
-async function waitForJob(app: AppContext, id: string) {
-  for (let i = 0; i < 400; i++) {
-    const job = await getJob(app, admin, id);
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
 
 describe.each(dialects)('sanctions services (%s)', (dialect) => {
   let t: TestApp;
