@@ -2,7 +2,8 @@
 // The upload is streamed to <dataDir>/uploads/ under a generated name (never the client's path) and capped
 // at config.maxUploadBytes; the job reads it as a stream, places each event (IP intel, cached per address),
 // matches its account to a subject and stores it in batches of BATCH events per transaction, skipping events
-// already stored (unique by source and event id), so memory stays flat and a re-import adds nothing. A crash
+// already stored (unique by source and event id), so memory stays flat and a re-import adds nothing. Records
+// that are not a person's sign-in are counted as skipped, grouped by reason; unreadable ones as malformed. A crash
 // mid-way leaves the committed batches; the job runs again at the next start and finishes. Then the subjects
 // that got events are re-assessed and the import is recorded as done, with its audit entry.
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -26,6 +27,7 @@ import {
   type ImportProblem,
   insertLoginImport,
   markLoginImportRunning,
+  type SkippedReason,
   setLoginImportJob,
   type UnmatchedAccount,
   updateLoginImportProgress,
@@ -53,6 +55,14 @@ export const IMPORT_LOGINS_JOB = 'logins-import';
 export const BATCH = 1_000;
 /** Problems kept per import (all are counted). */
 export const MAX_PROBLEMS = 100;
+/** Reasons for skipped records kept per import, most frequent first (all skipped records are counted). */
+export const MAX_SKIPPED_REASONS = 20;
+/** Distinct skip reasons tracked while reading (bounds memory on hostile files). */
+const MAX_SKIP_REASONS_TRACKED = 1_000;
+/** A stored problem message or skip reason is cut to this many characters. */
+const MAX_MESSAGE = 500;
+/** Progress is written at least this often (records), also while no event is found. */
+const PROGRESS_EVERY = 10_000;
 /** Unmatched accounts listed per import (most events first; all are counted). */
 export const MAX_UNMATCHED_LISTED = 1_000;
 /** Distinct unmatched accounts tracked while reading (bounds memory on hostile files). */
@@ -238,6 +248,26 @@ function megabytes(bytes: number): string {
 
 type AccountTally = { events: number; firstAt: string; lastAt: string };
 
+function clipMessage(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+}
+
+/** How often each reason was given, for skipped records. */
+function countReason(reasons: Map<string, number>, reason: string): void {
+  const key = clipMessage(reason);
+  const seen = reasons.get(key);
+  if (seen !== undefined) reasons.set(key, seen + 1);
+  else if (reasons.size < MAX_SKIP_REASONS_TRACKED) reasons.set(key, 1);
+}
+
+/** The most frequent reasons first (ties by reason), at most MAX_SKIPPED_REASONS. */
+function topReasons(reasons: Map<string, number>): SkippedReason[] {
+  return [...reasons.entries()]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0))
+    .slice(0, MAX_SKIPPED_REASONS);
+}
+
 function tally(map: Map<string, AccountTally>, account: string, at: string): void {
   const seen = map.get(account);
   if (seen) {
@@ -260,7 +290,12 @@ export function importLoginsHandler(app: AppContext): JobHandler {
     if (record.status === 'done' || record.status === 'failed')
       return { importId, status: record.status, counts: record.counts };
     const file = record.upload === null ? null : join(uploadsDir(app.config.dataDir), record.upload);
-    const finishFailed = async (message: string, counts: ImportCounts, problems: ImportProblem[]) => {
+    const finishFailed = async (
+      message: string,
+      counts: ImportCounts,
+      problems: ImportProblem[],
+      skippedReasons: SkippedReason[],
+    ) => {
       await inTransaction(app, async (trx) => {
         const at = app.clock.now().toISOString();
         await finishLoginImport(trx, importId, {
@@ -270,6 +305,7 @@ export function importLoginsHandler(app: AppContext): JobHandler {
           totalBytes: record.progress.totalBytes,
           counts,
           problems,
+          skippedReasons,
           unmatchedAccounts: [],
           error: message,
         });
@@ -285,12 +321,13 @@ export function importLoginsHandler(app: AppContext): JobHandler {
       if (file !== null) await rm(file, { force: true });
     };
     if (file === null) {
-      await finishFailed('The uploaded file is no longer stored', EMPTY_COUNTS, []);
+      await finishFailed('The uploaded file is no longer stored', EMPTY_COUNTS, [], []);
       throw new Error('The uploaded file is no longer stored');
     }
 
     const counts: ImportCounts = { ...EMPTY_COUNTS };
     const problems: ImportProblem[] = [];
+    const reasons = new Map<string, number>();
     try {
       await markLoginImportRunning(db, importId, app.clock.now().toISOString());
       const totalBytes = (await stat(file)).size;
@@ -300,9 +337,11 @@ export function importLoginsHandler(app: AppContext): JobHandler {
       let bytesRead = 0;
 
       let batch: LoginEvent[] = [];
+      let sinceFlush = 0;
       const flush = async () => {
         const events = batch;
         batch = [];
+        sinceFlush = 0;
         const receivedAt = app.clock.now().toISOString();
         const rows = prepareEvents(events, { ids: app.ids, place, matcher, importId, receivedAt });
         for (const row of rows) {
@@ -321,12 +360,13 @@ export function importLoginsHandler(app: AppContext): JobHandler {
             totalBytes,
             counts,
             problems,
+            skippedReasons: topReasons(reasons),
           });
         });
         await reportProgress(
           kib(bytesRead),
           kib(totalBytes),
-          `${counts.read} events read, ${megabytes(bytesRead)} of ${megabytes(totalBytes)}`,
+          `${counts.read} records read, ${megabytes(bytesRead)} of ${megabytes(totalBytes)}`,
         );
       };
 
@@ -340,13 +380,18 @@ export function importLoginsHandler(app: AppContext): JobHandler {
       await reportProgress(0, kib(totalBytes), 'reading');
       for await (const item of readLogins(createReadStream(file), options)) {
         counts.read += 1;
-        if (item.kind === 'problem') {
+        sinceFlush += 1;
+        if (item.kind === 'event') batch.push(item.event);
+        else if (item.kind === 'skipped') {
+          counts.skipped += 1;
+          countReason(reasons, item.reason);
+        } else {
           counts.malformed += 1;
-          if (problems.length < MAX_PROBLEMS) problems.push({ line: item.line, message: item.message });
-          continue;
+          if (problems.length < MAX_PROBLEMS)
+            problems.push({ line: item.line, message: clipMessage(item.message) });
         }
-        batch.push(item.event);
-        if (batch.length >= BATCH) await flush();
+        // A long run of skipped or broken records still shows progress.
+        if (batch.length >= BATCH || sinceFlush >= PROGRESS_EVERY) await flush();
       }
       if (batch.length > 0) await flush();
       bytesRead = totalBytes;
@@ -368,7 +413,7 @@ export function importLoginsHandler(app: AppContext): JobHandler {
         .where('import_id', '=', importId)
         .groupBy('subject_id')
         .execute();
-      const good = counts.read - counts.malformed;
+      const good = counts.read - counts.malformed - counts.skipped;
       counts.imported = stored.reduce((sum, r) => sum + Number(r.n), 0);
       counts.duplicates = Math.max(0, good - counts.imported);
       const subjects = new Set(rematched);
@@ -390,6 +435,7 @@ export function importLoginsHandler(app: AppContext): JobHandler {
           totalBytes,
           counts,
           problems,
+          skippedReasons: topReasons(reasons),
           unmatchedAccounts,
           error: null,
         });
@@ -415,7 +461,7 @@ export function importLoginsHandler(app: AppContext): JobHandler {
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await finishFailed(message, counts, problems);
+      await finishFailed(message, counts, problems, topReasons(reasons));
       throw new Error(`The sign-in import failed: ${message}`);
     }
   };

@@ -1,5 +1,5 @@
 // Sign-in log imports as the API shows them: progress (bytes), counts, the first problems by line
-// number and the accounts that matched no subject.
+// number, why records were skipped as not sign-ins, and the accounts that matched no subject.
 import {
   findLoginImport,
   type ImportCounts,
@@ -7,6 +7,7 @@ import {
   type LoginImportRecord,
   type LoginImportStatus,
   listLoginImports as listImportRecords,
+  type SkippedReason,
   type UnmatchedAccount,
 } from '../adapters/db/repositories/login-imports.repository.ts';
 import { type Actor, type AppContext, authorize, notFound } from './context.ts';
@@ -24,6 +25,8 @@ export type LoginImportView = {
   progress: { bytesRead: number; totalBytes: number };
   counts: ImportCounts;
   problems: ImportProblem[];
+  /** Why records were skipped as not a person's sign-in, most frequent first (at most 20). */
+  skippedReasons: SkippedReason[];
   unmatchedAccounts: UnmatchedAccount[];
   error: string | null;
 };
@@ -42,6 +45,7 @@ export function toLoginImportView(r: LoginImportRecord): LoginImportView {
     progress: r.progress,
     counts: r.counts,
     problems: r.problems,
+    skippedReasons: r.skippedReasons,
     unmatchedAccounts: r.unmatchedAccounts,
     error: r.error,
   };

@@ -87,8 +87,17 @@ describe('sign-in API', () => {
       status: 'done',
       jobId: queued.jobId,
       progress: { bytesRead: file.length, totalBytes: file.length },
-      counts: { read: 1500, imported: 1500, duplicates: 0, malformed: 0, matched: 750, unmatched: 750 },
+      counts: {
+        read: 1500,
+        imported: 1500,
+        duplicates: 0,
+        malformed: 0,
+        skipped: 0,
+        matched: 750,
+        unmatched: 750,
+      },
       problems: [],
+      skippedReasons: [],
       error: null,
     });
     expect((view.unmatchedAccounts as { account: string }[]).map((a) => a.account)).toEqual([

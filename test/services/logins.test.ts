@@ -140,10 +140,12 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
       imported: 5,
       duplicates: 1,
       malformed: 2,
+      skipped: 0,
       matched: 3,
       unmatched: 3,
     });
     expect(view.problems.map((p) => p.line)).toEqual([3, 8]);
+    expect(view.skippedReasons).toEqual([]);
     expect(view.unmatchedAccounts).toEqual([
       {
         account: 'contractor@vendor.example',
@@ -325,16 +327,32 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
   it('imports the real Elastic Entra ID and Google Workspace samples', async () => {
     const entra = await importFile(app, join(SAMPLES, 'elastic_azure_signinlogs_test-signinlogs-raw.ndjson'));
     expect(entra.status).toBe('done');
-    // two user sign-ins sharing one id in the sample (the second is a duplicate), three service principals
+    // two user sign-ins sharing one id in the sample (the second is a duplicate), three application sign-ins
+    // (service principals, a managed identity): skipped as not a person's sign-in, nothing malformed
     expect(entra.counts).toEqual({
       read: 5,
       imported: 1,
       duplicates: 1,
-      malformed: 3,
+      malformed: 0,
+      skipped: 3,
       matched: 0,
       unmatched: 2,
     });
-    expect(entra.problems.map((p) => p.line)).toEqual([3, 4, 5]);
+    expect(entra.problems).toEqual([]);
+    expect(entra.skippedReasons).toEqual([
+      {
+        reason: "Entra ManagedIdentitySignInLogs record: an application's sign-in, not a person's",
+        count: 1,
+      },
+      {
+        reason: "Entra MicrosoftServicePrincipalSignInLogs record: an application's sign-in, not a person's",
+        count: 1,
+      },
+      {
+        reason: "Entra ServicePrincipalSignInLogs record: an application's sign-in, not a person's",
+        count: 1,
+      },
+    ]);
     expect(entra.unmatchedAccounts.map((a) => a.account)).toEqual([
       'c3813493-bf92-5123-2717-8a8b2979c38b',
       'test@elastic.co',
@@ -346,15 +364,20 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
       read: 17,
       imported: 9,
       duplicates: 1,
-      malformed: 7,
+      malformed: 0,
+      skipped: 7,
       matched: 0,
       unmatched: 10,
     });
+    expect(google.skippedReasons.reduce((n, r) => n + r.count, 0)).toBe(7);
+    expect(google.skippedReasons.map((r) => r.reason)).toContain(
+      'Google login event account_disabled_password_leak is not a sign-in',
+    );
     const againGoogle = await importFile(
       app,
       join(SAMPLES, 'elastic_google_workspace_login_test-login.ndjson'),
     );
-    expect(againGoogle.counts).toMatchObject({ imported: 0, duplicates: 10, malformed: 7 });
+    expect(againGoogle.counts).toMatchObject({ imported: 0, duplicates: 10, malformed: 0, skipped: 7 });
     const unmatched = await listUnmatchedAccounts(app, viewer);
     expect(unmatched.items.map((a) => [a.account, a.events, a.sources])).toEqual([
       ['foo@bar.com', 5, ['google']],
@@ -456,6 +479,7 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
       imported: 2500,
       duplicates: 0,
       malformed: 0,
+      skipped: 0,
       matched: 2500,
       unmatched: 0,
     });
@@ -467,6 +491,79 @@ describe.each(dialects)('sign-in log imports (%s)', (dialect) => {
     const junk = writeNdjson(join(dir, 'junk.ndjson'), ['{"hello": "world"}', '{"also": 1}']);
     const view = await importFile(app, junk, { format: 'okta' });
     expect(view.status).toBe('done');
-    expect(view.counts).toMatchObject({ read: 2, imported: 0, malformed: 2 });
+    expect(view.counts).toMatchObject({ read: 2, imported: 0, malformed: 2, skipped: 0 });
+  });
+
+  it('an Okta export full of other event types: they are skipped and counted by reason, only the broken line is malformed', async () => {
+    const other = (n: number, eventType: string, login = 'emp-0207@example.com') =>
+      oktaEvent({
+        uuid: `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        published: new Date(Date.UTC(2026, 2, 25, 9) + n * 60_000).toISOString(),
+        login,
+        ip: '99.230.12.10',
+        eventType,
+        ...TORONTO,
+      });
+    const lines: (Record<string, unknown> | string)[] = [
+      other(1, 'user.session.start'),
+      ...Array.from({ length: 25 }, (_, i) => other(100 + i, 'user.account.update_profile')),
+      '{"eventType": "user.session.start", "published": "2026-03-25T',
+      ...Array.from({ length: 3 }, (_, i) => other(200 + i, 'system.api_token.create')),
+      other(300, 'group.user_membership.add'),
+      other(2, 'user.authentication.sso', 'mina.park@example.com'),
+    ];
+    const file = writeNdjson(join(dir, 'okta-mixed.ndjson'), lines);
+    const view = await importFile(app, file);
+    expect(view.status).toBe('done');
+    expect(view.counts).toEqual({
+      read: 32,
+      imported: 2,
+      duplicates: 0,
+      malformed: 1,
+      skipped: 29,
+      matched: 2,
+      unmatched: 0,
+    });
+    expect(view.problems).toEqual([{ line: 27, message: expect.stringMatching(/^not valid JSON/) }]);
+    expect(view.skippedReasons).toEqual([
+      { reason: 'Okta event type user.account.update_profile is not a sign-in', count: 25 },
+      { reason: 'Okta event type system.api_token.create is not a sign-in', count: 3 },
+      { reason: 'Okta event type group.user_membership.add is not a sign-in', count: 1 },
+    ]);
+    // stored with the import: the list and a fresh read agree
+    const { listLoginImports } = await import('../../src/services/view-login-imports.ts');
+    const listed = (await listLoginImports(app, viewer)).items.find((i) => i.id === view.id);
+    expect(listed?.counts.skipped).toBe(29);
+    expect(listed?.skippedReasons).toEqual(view.skippedReasons);
+    const audit = await listAuditEntries(app.database.db, { limit: 5 });
+    expect(
+      audit.find((a) => a.targetId === view.id && a.action === 'logins.imported')?.data.counts,
+    ).toMatchObject({ skipped: 29, malformed: 1, imported: 2 });
+  });
+
+  it('keeps the 20 most frequent skip reasons and counts every skipped record', async () => {
+    const lines = Array.from({ length: 30 }, (_, kind) =>
+      Array.from({ length: kind + 1 }, (_, i) =>
+        oktaEvent({
+          uuid: `c0000000-0000-4000-8000-${String(kind * 100 + i).padStart(12, '0')}`,
+          published: '2026-03-26T09:00:00.000Z',
+          login: 'emp-0207@example.com',
+          ip: '99.230.12.10',
+          eventType: `app.custom.kind${String(kind).padStart(2, '0')}`,
+        }),
+      ),
+    ).flat();
+    const view = await importFile(app, writeNdjson(join(dir, 'okta-only-other.ndjson'), lines));
+    expect(view.status).toBe('done');
+    expect(view.counts).toMatchObject({ read: 465, imported: 0, duplicates: 0, malformed: 0, skipped: 465 });
+    expect(view.skippedReasons).toHaveLength(20);
+    expect(view.skippedReasons[0]).toEqual({
+      reason: 'Okta event type app.custom.kind29 is not a sign-in',
+      count: 30,
+    });
+    expect(view.skippedReasons.at(-1)).toEqual({
+      reason: 'Okta event type app.custom.kind10 is not a sign-in',
+      count: 11,
+    });
   });
 });

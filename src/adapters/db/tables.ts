@@ -207,6 +207,10 @@ export type LoginImportsTable = {
   problems: string;
   /** [{account, events, firstAt, lastAt}], JSON text. */
   unmatched_accounts: string;
+  /** Records skipped as not a person's sign-in (migration 20261130). */
+  skipped: number;
+  /** [{reason, count}] (the most frequent reasons first), JSON text. */
+  skipped_reasons: string;
   error: string | null;
 };
 

@@ -73,10 +73,16 @@ function printSummary(view: LoginImportView): void {
   const status = view.status === 'done' ? paint('green', 'done') : paint('red', view.status);
   out(`${status}: ${view.fileName} (${view.format})`);
   out(
-    `  read ${c.read}, imported ${c.imported}, duplicates ${c.duplicates}, malformed ${c.malformed}, ` +
-      `matched ${c.matched}, unmatched ${c.unmatched}`,
+    `  read ${c.read}, imported ${c.imported}, duplicates ${c.duplicates}, skipped ${c.skipped}, ` +
+      `malformed ${c.malformed}, matched ${c.matched}, unmatched ${c.unmatched}`,
   );
   if (view.error) out(`  ${paint('red', 'error')}: ${view.error}`);
+  if (c.skipped > 0) {
+    out(`  skipped (not sign-ins): ${count(c.skipped)}`);
+    for (const r of view.skippedReasons) out(`    ${r.reason}: ${count(r.count)}`);
+    const listed = view.skippedReasons.reduce((sum, r) => sum + r.count, 0);
+    if (listed < c.skipped) out(`    other reasons: ${count(c.skipped - listed)}`);
+  }
   if (view.problems.length > 0) {
     const shown =
       view.problems.length < c.malformed ? ` (first ${view.problems.length} of ${c.malformed})` : '';
@@ -91,11 +97,21 @@ function printSummary(view: LoginImportView): void {
   }
 }
 
-/** 0: something was imported, or everything was already there; 1: no readable events or the job failed. */
+const count = (n: number) => n.toLocaleString('en');
+
+/** Sign-in events the file held (imported now or already stored). */
+function eventsIn(view: LoginImportView): number {
+  return view.counts.read - view.counts.malformed - view.counts.skipped;
+}
+
+/**
+ * 0: the file could be read — it held sign-in events (new or already stored), or only records that are not
+ * sign-ins (skipped; a message says nothing was a sign-in); 1: the job failed, or no record at all could be
+ * read (every one malformed, or none there).
+ */
 export function importExitCode(view: LoginImportView): number {
   if (view.status !== 'done') return 1;
-  const events = view.counts.read - view.counts.malformed;
-  return events > 0 ? 0 : 1;
+  return eventsIn(view) > 0 || view.counts.skipped > 0 ? 0 : 1;
 }
 
 export async function importLoginsCommand(file: string, options: ImportLoginsOptions): Promise<number> {
@@ -124,8 +140,13 @@ export async function importLoginsCommand(file: string, options: ImportLoginsOpt
   if (options.json === true) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
   else printSummary(view);
   const code = importExitCode(view);
-  if (code !== 0 && options.json !== true && view.status === 'done')
-    warn(`${paint('red', 'no sign-in events')} could be read from ${file}`);
+  if (options.json !== true && view.status === 'done' && eventsIn(view) === 0) {
+    if (code !== 0) warn(`${paint('red', 'no sign-in events')} could be read from ${file}`);
+    else
+      warn(
+        `${paint('yellow', 'nothing was a sign-in')} in ${file}: ${count(view.counts.skipped)} records skipped as other kinds of events${view.counts.malformed > 0 ? `, ${count(view.counts.malformed)} unreadable` : ''}; nothing was imported`,
+      );
+  }
   return code;
 }
 

@@ -84,6 +84,11 @@ export function sha1(value: string): string {
 }
 
 /** Why a record without a provider id gets none: it cannot even be serialised to hash. */
+/** A name from a record for a message: at most `max` characters (a hostile record can hold megabytes). */
+export function clip(value: string, max = 100): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
 export const UNHASHABLE = 'record nested too deeply to read; skipped';
 
 /**

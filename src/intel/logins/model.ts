@@ -46,9 +46,14 @@ export type LoginEvent = {
   };
 };
 
-/** One item a reader yields: an event, or a record it could not read (skipped, the rest goes on). */
+/**
+ * One item a reader yields: an event; a well-formed record that is deliberately not a person's sign-in
+ * (`skipped`: other Okta event types, Entra service principals, Google account warnings…); or a record that
+ * cannot be read (`problem`: bad JSON, no or an unreadable time, too large…). Reading goes on after both.
+ */
 export type ReadItem =
   | { kind: 'event'; line: number; event: LoginEvent }
+  | { kind: 'skipped'; line: number; reason: string }
   | { kind: 'problem'; line: number; message: string };
 
 /** Generic CSV/NDJSON: which column/field holds what. Dotted paths reach into NDJSON objects. */
@@ -71,5 +76,14 @@ export type ColumnMapping = {
 /** A LoginEvent after IP enrichment: the stored shape, and what becomes a bundle `logins[]` entry. */
 export type EnrichedLogin = LoginEvent & { intel?: IpInfo };
 
-/** What a normaliser makes of one provider record: its sign-in events, or why it is not one. */
-export type NormalizeResult = { ok: true; events: LoginEvent[] } | { ok: false; reason: string };
+/**
+ * What a normaliser makes of one provider record: its sign-in events, or why there are none. `skip: true`
+ * marks a record that was read fine but is not a person's sign-in (its reason names what it is); without
+ * it the record is broken (no time, unreadable time, not the expected kind of record…).
+ */
+export type NormalizeResult = { ok: true; events: LoginEvent[] } | { ok: false; reason: string; skip?: true };
+
+/** A well-formed record that is not a sign-in: skipped with `reason`, not counted as unreadable. */
+export function notASignIn(reason: string): NormalizeResult {
+  return { ok: false, reason, skip: true };
+}

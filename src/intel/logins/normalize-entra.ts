@@ -6,6 +6,7 @@ import { countryToIso } from './country.ts';
 import {
   accountOf,
   bool,
+  clip,
   compact,
   ipOf,
   isObject,
@@ -17,7 +18,7 @@ import {
   toIsoUtc,
   UNHASHABLE,
 } from './fields.ts';
-import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
+import { type LoginEvent, type LoginOutcome, type NormalizeResult, notASignIn } from './model.ts';
 import { outcomeFromText, type RowReader } from './normalize-generic.ts';
 
 /** Diagnostic categories that record a person signing in. Service principals and managed identities are apps. */
@@ -81,7 +82,8 @@ function categoryOf(obj: JsonObject, props: JsonObject): string | undefined {
 }
 
 /**
- * One Entra sign-in record → a LoginEvent, or why it is not a person's sign-in. Accepts the Graph
+ * One Entra sign-in record → a LoginEvent. Application sign-ins (service principals, managed identities) and
+ * other categories (`AuditLogs`…) are skipped (`skip: true`); a record without a time is broken. Accepts the Graph
  * `signIn` object (API and admin-center JSON download), the diagnostic-settings / Event Hub record that
  * wraps it in `properties`, and Log Analytics (Sentinel) `SigninLogs` rows with PascalCase columns.
  */
@@ -91,13 +93,13 @@ export function normalizeEntraSignIn(obj: unknown): NormalizeResult {
   const props: JsonObject = wrapped ? (obj.properties as JsonObject) : obj;
   const category = categoryOf(obj, props);
   if (category !== undefined && APP_CATEGORIES.has(category)) {
-    return { ok: false, reason: `Entra ${category} record: an application's sign-in, not a person's` };
+    return notASignIn(`Entra ${category} record: an application's sign-in, not a person's`);
   }
   if (category !== undefined && !USER_CATEGORIES.has(category)) {
-    return {
-      ok: false,
-      reason: `Entra ${category} record is not a sign-in (operation ${text(first(obj, 'operationName', 'OperationName')) ?? '?'})`,
-    };
+    const operation = text(first(obj, 'operationName', 'OperationName'));
+    return notASignIn(
+      `Entra ${clip(category)} record is not a sign-in${operation === undefined ? '' : ` (operation ${clip(operation)})`}`,
+    );
   }
   const rawTime = first(props, 'createdDateTime', 'CreatedDateTime', 'TimeGenerated') ?? obj.time;
   const upn = first(props, 'userPrincipalName', 'UserPrincipalName');
@@ -206,14 +208,14 @@ function csvOutcome(status: string | undefined, errorCode: number | undefined): 
 export function normalizeEntraCsvRow(reader: RowReader): NormalizeResult {
   if (reader.kind !== 'row') return { ok: false, reason: 'not a CSV row' };
   const row = reader.row;
+  if (cell(row, 'Service principal ID') !== undefined && cell(row, 'Username') === undefined) {
+    return notASignIn("an application's sign-in (service principal), not a person's");
+  }
   const rawTime = cell(row, 'Date (UTC)', 'Date');
   if (rawTime === undefined) return { ok: false, reason: 'no time in "Date (UTC)"' };
   const at = entraCsvTime(rawTime);
   if (at === undefined)
     return { ok: false, reason: `unreadable time ${JSON.stringify(rawTime)} in "Date (UTC)"` };
-  if (cell(row, 'Service principal ID') !== undefined && cell(row, 'Username') === undefined) {
-    return { ok: false, reason: "an application's sign-in (service principal), not a person's" };
-  }
   const location = splitLocation(cell(row, 'Location'));
   const asn = num(cell(row, 'Autonomous system number'));
   const reported = compact({ ...location, asn });

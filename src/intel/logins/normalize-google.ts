@@ -3,6 +3,7 @@
 // https://developers.google.com/admin-sdk/reports/v1/appendix/activity/login
 import {
   accountOf,
+  clip,
   compact,
   ipOf,
   isObject,
@@ -12,7 +13,7 @@ import {
   toIsoUtc,
   UNHASHABLE,
 } from './fields.ts';
-import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
+import { type LoginEvent, type LoginOutcome, type NormalizeResult, notASignIn } from './model.ts';
 
 /** Event names that record a person signing in or out, and what they mean. */
 const SIGN_IN_EVENTS: Record<string, LoginOutcome> = {
@@ -58,7 +59,9 @@ function riskOf(name: string, params: Map<string, unknown>): string | undefined 
 }
 
 /**
- * One Reports API activity → its sign-in events, or why it holds none. Times: `id.time`; for suspicious-
+ * One Reports API activity → its sign-in events. Other applications' activities and events that are not
+ * sign-ins (account warnings, risky actions) are skipped (`skip: true`); an activity without events or a
+ * sign-in without a readable time is broken. Times: `id.time`; for suspicious-
  * login warnings the `login_timestamp` parameter (microseconds) when present.
  */
 export function normalizeGoogleActivity(obj: unknown): NormalizeResult {
@@ -66,7 +69,7 @@ export function normalizeGoogleActivity(obj: unknown): NormalizeResult {
   const id = isObject(obj.id) ? obj.id : {};
   const application = text(id.applicationName);
   if (application !== undefined && application !== 'login' && application !== 'saml') {
-    return { ok: false, reason: `Google ${application} activity is not a sign-in` };
+    return notASignIn(`Google ${clip(application)} activity is not a sign-in`);
   }
   const events = eventsOf(obj);
   if (events.length === 0) return { ok: false, reason: 'Google activity without events' };
@@ -74,8 +77,8 @@ export function normalizeGoogleActivity(obj: unknown): NormalizeResult {
   const rawTime = id.time ?? obj.p_event_time;
   const signIns = events.filter((e) => Object.hasOwn(SIGN_IN_EVENTS, (text(e.name) ?? '').toLowerCase()));
   if (signIns.length === 0) {
-    const names = events.map((e) => text(e.name) ?? '?').join(', ');
-    return { ok: false, reason: `Google ${application ?? 'login'} event ${names} is not a sign-in` };
+    const names = clip(events.map((e) => text(e.name) ?? '?').join(', '));
+    return notASignIn(`Google ${application ?? 'login'} event ${names} is not a sign-in`);
   }
   const out: LoginEvent[] = [];
   for (const event of signIns) {

@@ -4,6 +4,7 @@
 import { countryToIso } from './country.ts';
 import {
   accountOf,
+  clip,
   ipOf,
   isObject,
   type JsonObject,
@@ -14,7 +15,7 @@ import {
   toIsoUtc,
   UNHASHABLE,
 } from './fields.ts';
-import type { LoginEvent, LoginOutcome, NormalizeResult } from './model.ts';
+import { type LoginEvent, type LoginOutcome, type NormalizeResult, notASignIn } from './model.ts';
 
 /**
  * Event types that record a person's client connecting: sign-in, session start/end, authentication steps,
@@ -124,16 +125,16 @@ function deviceOf(client: JsonObject, userAgent: JsonObject): string | undefined
 }
 
 /**
- * One Okta System Log event → a LoginEvent, or why it is not a sign-in event.
+ * One Okta System Log event → a LoginEvent. Events of other types are skipped (`skip: true`, "Okta event
+ * type X is not a sign-in"); a record without an eventType, or a sign-in event without a readable time, is
+ * broken.
  * `raw` (the record's text) only serves the fallback event id; without it the parsed object is hashed.
  */
 export function normalizeOktaEvent(record: unknown, raw?: string): NormalizeResult {
   if (!isObject(record)) return { ok: false, reason: 'not a JSON object' };
   const eventType = text(record.eventType ?? record.eventtype);
   if (eventType === undefined) return { ok: false, reason: 'not an Okta System Log event (no eventType)' };
-  if (!isOktaSignInType(eventType)) {
-    return { ok: false, reason: `Okta event type ${eventType} is not a sign-in or session event` };
-  }
+  if (!isOktaSignInType(eventType)) return notASignIn(`Okta event type ${clip(eventType)} is not a sign-in`);
   const published = record.published ?? record.p_event_time;
   if (published === undefined) {
     return { ok: false, reason: `Okta ${eventType} event without a time (published)` };

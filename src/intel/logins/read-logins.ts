@@ -1,5 +1,6 @@
 // readLogins: a sign-in log file (Okta, Entra, Google Workspace, generic CSV/NDJSON; plain or gzip) → a
-// stream of normalised events and per-record problems. Pure: no database, no network; memory stays flat.
+// stream of normalised events, skipped non-sign-in records and per-record problems. Pure: no database, no
+// network; memory stays flat.
 import { DomainError } from '../../core/errors.ts';
 import { readCsvRecords } from './csv-records.ts';
 import { detectRecordFormat, formatForCsvHeader } from './detect.ts';
@@ -159,6 +160,13 @@ function parseProblem(error: unknown): string {
   return `not valid JSON (${message.length > 160 ? `${message.slice(0, 160)}…` : message})`;
 }
 
+/** A record without events: `skipped` when it is deliberately not a sign-in, else a `problem`. */
+function notRead(line: number, result: { reason: string; skip?: true }): ReadItem {
+  return result.skip === true
+    ? { kind: 'skipped', line, reason: result.reason }
+    : { kind: 'problem', line, message: result.reason };
+}
+
 /**
  * Split → JSON.parse → normalise, synchronously, one chunk at a time; items go to `out`. The first record
  * that is an object settles the format under `auto`.
@@ -226,7 +234,7 @@ class JsonRecordReader {
         continue;
       }
       if (!result.ok) {
-        out.push({ kind: 'problem', line: raw.line, message: result.reason });
+        out.push(notRead(raw.line, result));
         continue;
       }
       for (const event of result.events) out.push({ kind: 'event', line: raw.line, event });
@@ -264,7 +272,7 @@ async function* readCsv(
     if (normalize === undefined) continue;
     const result = normalize({ kind: 'row', row: item.row }, item.text);
     if (!result.ok) {
-      yield { kind: 'problem', line: item.line, message: result.reason };
+      yield notRead(item.line, result);
       continue;
     }
     for (const event of result.events) yield { kind: 'event', line: item.line, event };
@@ -283,8 +291,9 @@ function requireColumns(headers: readonly string[], wanted: readonly string[]): 
 const JSON_FORMATS: ReadonlySet<string> = new Set(['okta', 'entra', 'google', 'ndjson']);
 
 /**
- * Streams a sign-in log: one `event` per sign-in record, one `problem` (line + message) per record that
- * cannot be read; reading always goes on after a bad record. Throws a DomainError only for what stops the
+ * Streams a sign-in log: one `event` per sign-in record, one `skipped` (line + reason) per well-formed record
+ * that is not a person's sign-in, one `problem` (line + message) per record that cannot be read; reading
+ * always goes on after a bad record. Throws a DomainError only for what stops the
  * whole file: an unknown layout, a mapping naming missing columns, damaged or oversized gzip.
  */
 export async function* readLogins(

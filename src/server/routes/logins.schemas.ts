@@ -2,10 +2,14 @@ import { z } from '@hono/zod-openapi';
 import { IMPORT_FORMATS } from '../../services/import-logins.ts';
 
 const counts = z.object({
-  read: z.number().int(),
+  read: z.number().int().openapi({ description: 'Records read: sign-in events + skipped + malformed.' }),
   imported: z.number().int(),
   duplicates: z.number().int(),
-  malformed: z.number().int(),
+  malformed: z.number().int().openapi({ description: 'Records that could not be read (see problems).' }),
+  skipped: z.number().int().openapi({
+    description:
+      "Well-formed records that are not a person's sign-in (other Okta event types, Entra service principals, Google account warnings); see skippedReasons.",
+  }),
   matched: z.number().int(),
   unmatched: z.number().int(),
 });
@@ -25,6 +29,11 @@ export const LoginImportSchema = z
     counts,
     problems: z.array(z.object({ line: z.number().int(), message: z.string() })).openapi({
       description: 'The first 100 records that could not be read (counts.malformed has them all).',
+    }),
+    skippedReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })).openapi({
+      description:
+        'Why records were skipped as not sign-ins, most frequent first (at most 20; counts.skipped has them all).',
+      example: [{ reason: 'Okta event type user.account.update_profile is not a sign-in', count: 1204 }],
     }),
     unmatchedAccounts: z.array(
       z.object({ account: z.string(), events: z.number().int(), firstAt: z.string(), lastAt: z.string() }),

@@ -2,7 +2,7 @@
 // quoting, broken rows and the errors that name what is missing.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/core/errors.ts';
-import { chunked, collect, eventsOf, problemsOf } from './helpers.ts';
+import { chunked, collect, eventsOf, problemsOf, skippedOf } from './helpers.ts';
 
 /** The columns of the Entra sign-in CSV download (interactive user sign-ins), as the admin center writes them. */
 const ENTRA_HEADER =
@@ -101,6 +101,27 @@ describe('Entra admin center sign-in CSV download', () => {
       reported: { region: 'Pyongyang', country: 'KP' },
     });
     expect(third).toMatchObject({ at: '2025-12-04T21:05:11.000Z', outcome: 'challenge', ip: '2001:db8::1' });
+  });
+
+  it('skips an application (service principal) row with its reason; a row without a time is a problem', async () => {
+    const header = `${ENTRA_HEADER},Service principal ID,Service principal name`;
+    const row = (values: Record<string, string>, sp: string) =>
+      `${entraRow(values)},${sp},${sp ? 'CI deploy' : ''}`;
+    const lines = [
+      header,
+      row({ 'Date (UTC)': '2025-12-04T08:19:41Z', 'Request ID': 'r1', Username: 'dana.lee@contoso.com' }, ''),
+      row({ 'Date (UTC)': '2025-12-04T08:20:00Z', 'Request ID': 'r2', 'IP address': '20.1.2.3' }, 'sp-1'),
+      // an application's row is skipped whatever its date says
+      row({ 'Date (UTC)': 'yesterday', 'Request ID': 'r3' }, 'sp-1'),
+      row({ 'Request ID': 'r4', Username: 'dana.lee@contoso.com' }, ''),
+    ];
+    const items = await collect(lines.join('\n'), { format: 'entra-csv' });
+    expect(eventsOf(items).map((e) => e.eventId)).toEqual(['r1']);
+    expect(skippedOf(items)).toEqual([
+      { line: 3, reason: "an application's sign-in (service principal), not a person's" },
+      { line: 4, reason: "an application's sign-in (service principal), not a person's" },
+    ]);
+    expect(problemsOf(items)).toEqual([{ line: 5, message: 'no time in "Date (UTC)"' }]);
   });
 
   it('keeps rows after a broken one and reports the broken row by line', async () => {

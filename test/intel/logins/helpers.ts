@@ -62,3 +62,7 @@ export function problemsOf(items: ReadItem[]): { line: number; message: string }
     item.kind === 'problem' ? [{ line: item.line, message: item.message }] : [],
   );
 }
+
+export function skippedOf(items: ReadItem[]): { line: number; reason: string }[] {
+  return items.flatMap((item) => (item.kind === 'skipped' ? [{ line: item.line, reason: item.reason }] : []));
+}

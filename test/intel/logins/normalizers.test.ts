@@ -17,6 +17,7 @@ import {
   type PantherTest,
   pantherLogs,
   problemsOf,
+  skippedOf,
 } from './helpers.ts';
 
 function only(result: NormalizeResult): LoginEvent {
@@ -33,21 +34,22 @@ function normalizeByLogType(test: PantherTest): NormalizeResult | undefined {
 }
 
 describe('Elastic raw Entra ID sign-in sample (Azure diagnostic settings / Event Hub records)', () => {
-  it('imports the user sign-ins and names the application sign-ins it leaves out', async () => {
+  it('imports the user sign-ins and skips the application sign-ins (not problems), naming why', async () => {
     const items = await collect(readFileSync(ENTRA_SAMPLE));
-    expect(items.map((i) => i.kind)).toEqual(['event', 'event', 'problem', 'problem', 'problem']);
-    expect(problemsOf(items)).toEqual([
+    expect(items.map((i) => i.kind)).toEqual(['event', 'event', 'skipped', 'skipped', 'skipped']);
+    expect(problemsOf(items)).toEqual([]);
+    expect(skippedOf(items)).toEqual([
       {
         line: 3,
-        message: "Entra ServicePrincipalSignInLogs record: an application's sign-in, not a person's",
+        reason: "Entra ServicePrincipalSignInLogs record: an application's sign-in, not a person's",
       },
       {
         line: 4,
-        message: "Entra MicrosoftServicePrincipalSignInLogs record: an application's sign-in, not a person's",
+        reason: "Entra MicrosoftServicePrincipalSignInLogs record: an application's sign-in, not a person's",
       },
       {
         line: 5,
-        message: "Entra ManagedIdentitySignInLogs record: an application's sign-in, not a person's",
+        reason: "Entra ManagedIdentitySignInLogs record: an application's sign-in, not a person's",
       },
     ]);
     const [interactive, nonInteractive] = eventsOf(items);
@@ -127,19 +129,27 @@ describe('Log Analytics (Sentinel) SigninLogs rows', () => {
     expect(normalizeEntraSignIn({ ...row, Type: 'AADServicePrincipalSignInLogs' })).toEqual({
       ok: false,
       reason: "Entra ServicePrincipalSignInLogs record: an application's sign-in, not a person's",
+      skip: true,
+    });
+    // a sign-in row without any time is broken, not skipped
+    const { TimeGenerated: _t, CreatedDateTime: _c, ...timeless } = row;
+    expect(normalizeEntraSignIn(timeless)).toEqual({
+      ok: false,
+      reason: 'Entra sign-in without a time (createdDateTime)',
     });
   });
 });
 
 describe('Elastic raw Google Workspace login sample (Reports API activities)', () => {
-  it('imports the sign-in events and names the account warnings it leaves out', async () => {
+  it('imports the sign-in events and skips the account warnings (not problems), naming why', async () => {
     const items = await collect(readFileSync(GOOGLE_SAMPLE));
     expect(items).toHaveLength(17);
-    expect(problemsOf(items).map((p) => p.line)).toEqual([1, 5, 6, 7, 8, 9, 16]);
-    expect(problemsOf(items)[0]?.message).toBe(
+    expect(problemsOf(items)).toEqual([]);
+    expect(skippedOf(items).map((p) => p.line)).toEqual([1, 5, 6, 7, 8, 9, 16]);
+    expect(skippedOf(items)[0]?.reason).toBe(
       'Google login event account_disabled_password_leak is not a sign-in',
     );
-    expect(problemsOf(items).at(-1)?.message).toBe(
+    expect(skippedOf(items).at(-1)?.reason).toBe(
       'Google login event risky_sensitive_action_allowed is not a sign-in',
     );
     const events = eventsOf(items);
@@ -221,30 +231,48 @@ describe('Elastic raw Google Workspace login sample (Reports API activities)', (
 describe('Panther rule-test logs (Okta, Azure, GSuite, Standard)', () => {
   const tests = pantherLogs();
 
-  it('reads every sign-in log and gives every other record a reason (counts per provider)', () => {
-    const counts = new Map<string, { events: number; skipped: number }>();
-    const reasons = new Set<string>();
+  it('reads every sign-in log, skips other events and tells broken records apart (counts per provider)', () => {
+    const counts = new Map<string, { events: number; skipped: number; broken: number }>();
+    const skipReasons = new Set<string>();
+    const brokenReasons = new Set<string>();
     for (const test of tests) {
       const result = normalizeByLogType(test);
       if (result === undefined) continue;
-      const count = counts.get(test.logType) ?? { events: 0, skipped: 0 };
+      const count = counts.get(test.logType) ?? { events: 0, skipped: 0, broken: 0 };
       if (result.ok) count.events += result.events.length;
-      else {
+      else if (result.skip === true) {
         count.skipped++;
-        reasons.add(result.reason.replace(/ [\w.]+ is not a sign-in.*$/, ' … is not a sign-in'));
+        skipReasons.add(result.reason);
+      } else {
+        count.broken++;
+        brokenReasons.add(result.reason);
       }
       counts.set(test.logType, count);
     }
     expect(Object.fromEntries(counts)).toEqual({
-      'Okta.SystemLog': { events: 33, skipped: 54 },
-      'Azure.Audit': { events: 18, skipped: 30 },
-      'GSuite.ActivityEvent': { events: 5, skipped: 26 },
+      // broken: Okta test logs with "redacted" or no time, and one that is not an Okta event at all
+      'Okta.SystemLog': { events: 33, skipped: 46, broken: 8 },
+      'Azure.Audit': { events: 18, skipped: 30, broken: 0 },
+      // broken: Panther's flattened login events carry no id.time; one record has no events
+      'GSuite.ActivityEvent': { events: 5, skipped: 16, broken: 10 },
     });
-    for (const reason of reasons) {
+    for (const reason of skipReasons) {
       expect(reason).toMatch(
-        /is not a sign-in|not a person's|without a time|unreadable time|no eventType|without events/,
+        / is not a sign-in( \(operation .+\))?$|: an application's sign-in, not a person's$/,
       );
     }
+    expect(skipReasons).toContain('Okta event type user.account.reset_password is not a sign-in');
+    expect(skipReasons).toContain('Google user_accounts activity is not a sign-in');
+    expect(skipReasons).toContain('Entra AuditLogs record is not a sign-in (operation Add member to role)');
+    expect([...brokenReasons].sort()).toEqual([
+      'Google activity without events',
+      'Google login_success event without a time (id.time)',
+      'Google logout event without a time (id.time)',
+      'Google suspicious_login event without a time (id.time)',
+      'Okta user.authentication.sso event without a time (published)',
+      'not an Okta System Log event (no eventType)',
+      'unreadable time "redacted"',
+    ]);
   });
 
   it('every Okta and Azure sign-in log keeps its account, address and outcome as the provider wrote them', () => {
@@ -426,14 +454,19 @@ describe('Panther rule-test logs (Okta, Azure, GSuite, Standard)', () => {
     });
   });
 
-  it('Azure: service-principal sign-ins and audit records are named, not imported', () => {
+  it('Azure: service-principal sign-ins and audit records are skipped with their reason, not imported', () => {
     const sp = normalizeEntraSignIn(findPanther('Azure.Audit.ManyFailedSignIns', 'Failed Sign-In'));
     expect(sp).toEqual({
       ok: false,
       reason: "Entra ServicePrincipalSignInLogs record: an application's sign-in, not a person's",
+      skip: true,
     });
     const audit = normalizeEntraSignIn(findPanther('Azure.Audit.MFADisabled', 'MFA Disabled Successful'));
-    expect(audit.ok).toBe(false);
+    expect(audit).toEqual({
+      ok: false,
+      reason: 'Entra AuditLogs record is not a sign-in (operation Update conditional access policy)',
+      skip: true,
+    });
   });
 
   it('GSuite: a SAML sign-in and Panther’s flattened login events', () => {

@@ -17,6 +17,7 @@ import {
   GOOGLE_SAMPLE,
   pantherLogs,
   problemsOf,
+  skippedOf,
 } from './helpers.ts';
 
 /** The Okta rule-test logs that are sign-in events (33 of them), as Okta writes them. */
@@ -214,16 +215,49 @@ describe('readLogins: damaged input', () => {
     });
   });
 
-  it('reports non-sign-in records with their reason and reads on', async () => {
+  it('skips non-sign-in records with their reason (not problems) and reads on', async () => {
     const admin = pantherLogs().find((t) => t.rule === 'Okta.AdminRoleAssigned')?.log;
     const items = await collect([OKTA[0], admin, OKTA[1]].map((e) => JSON.stringify(e)).join('\n'));
     expect(eventsOf(items)).toHaveLength(2);
-    expect(problemsOf(items)).toEqual([
-      {
-        line: 2,
-        message: expect.stringMatching(/^Okta event type [\w.]+ is not a sign-in or session event$/),
-      },
+    expect(problemsOf(items)).toEqual([]);
+    expect(skippedOf(items)).toEqual([
+      { line: 2, reason: 'Okta event type user.account.privilege.grant is not a sign-in' },
     ]);
+  });
+
+  it('an Okta export of every Panther Okta log: other event types skipped, only broken records are problems', async () => {
+    const all = pantherLogs()
+      .filter((t) => t.logType === 'Okta.SystemLog')
+      .map((t) => JSON.stringify(t.log));
+    const items = await collect(`${all.join('\n')}\n`, { format: 'okta' });
+    expect(items).toHaveLength(all.length);
+    expect(eventsOf(items)).toHaveLength(33);
+    expect(skippedOf(items)).toHaveLength(46);
+    expect(new Set(skippedOf(items).map((s) => s.reason))).toContain(
+      'Okta event type user.session.impersonation.grant is not a sign-in',
+    );
+    for (const s of skippedOf(items)) expect(s.reason).toMatch(/^Okta event type \S+ is not a sign-in$/);
+    // "redacted" or missing times, and one record that is not an Okta event at all
+    expect(problemsOf(items).map((p) => p.message.replace(/^Okta [\w.]+ event/, 'Okta … event'))).toEqual(
+      expect.arrayContaining([
+        'unreadable time "redacted"',
+        'Okta … event without a time (published)',
+        'not an Okta System Log event (no eventType)',
+      ]),
+    );
+    expect(problemsOf(items)).toHaveLength(8);
+  });
+
+  it('a sign-in event type without a time is a problem; a hostile event type is cut short in the reason', async () => {
+    const { published: _published, ...timeless } = OKTA[0] as Record<string, unknown>;
+    const huge = { ...(OKTA[1] as Record<string, unknown>), eventType: `x.${'y'.repeat(100_000)}` };
+    const items = await collect([timeless, huge].map((e) => JSON.stringify(e)).join('\n'));
+    expect(problemsOf(items)).toEqual([
+      { line: 1, message: expect.stringMatching(/^Okta [\w.]+ event without a time \(published\)$/) },
+    ]);
+    const [skipped] = skippedOf(items);
+    expect(skipped?.line).toBe(2);
+    expect(skipped?.reason).toBe(`Okta event type x.${'y'.repeat(98)}… is not a sign-in`);
   });
 
   it('yields nothing for an empty or blank file', async () => {

@@ -6,6 +6,7 @@ import * as m20261126Sanctions from './20261126_sanctions.ts';
 import * as m20261127IpLists from './20261127_ip_lists.ts';
 import * as m20261128Logins from './20261128_logins.ts';
 import * as m20261129LoginReassess from './20261129_login_reassess.ts';
+import * as m20261130LoginImportSkipped from './20261130_login_import_skipped.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261125_initial': m20261125Initial,
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261127_ip_lists': m20261127IpLists,
   '20261128_logins': m20261128Logins,
   '20261129_login_reassess': m20261129LoginReassess,
+  '20261130_login_import_skipped': m20261130LoginImportSkipped,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,5 @@
-// Sign-in log imports: one row per uploaded file, with its progress, counts, first problems and the
-// accounts it could not match. The job updates it after every committed batch.
+// Sign-in log imports: one row per uploaded file, with its progress, counts, first problems, why records
+// were skipped as not sign-ins, and the accounts it could not match. The job updates it after every committed batch.
 import type { Executor } from '../database.ts';
 import { parseJsonText, toJsonText } from '../json.ts';
 import type { AuditActor, JsonObject } from '../records.ts';
@@ -11,12 +11,17 @@ export type ImportCounts = {
   read: number;
   imported: number;
   duplicates: number;
+  /** Records that cannot be read (bad JSON, no or an unreadable time…); `problems` lists the first 100. */
   malformed: number;
+  /** Well-formed records that are not a person's sign-in; `skippedReasons` groups them by reason. */
+  skipped: number;
   matched: number;
   unmatched: number;
 };
 
 export type ImportProblem = { line: number; message: string };
+/** One reason records were skipped as not sign-ins, and how many were. */
+export type SkippedReason = { reason: string; count: number };
 export type UnmatchedAccount = { account: string; events: number; firstAt: string; lastAt: string };
 
 export type LoginImportRecord = {
@@ -34,6 +39,7 @@ export type LoginImportRecord = {
   progress: { bytesRead: number; totalBytes: number };
   counts: ImportCounts;
   problems: ImportProblem[];
+  skippedReasons: SkippedReason[];
   unmatchedAccounts: UnmatchedAccount[];
   error: string | null;
 };
@@ -43,6 +49,7 @@ export const EMPTY_COUNTS: ImportCounts = {
   imported: 0,
   duplicates: 0,
   malformed: 0,
+  skipped: 0,
   matched: 0,
   unmatched: 0,
 };
@@ -66,10 +73,12 @@ function importRowToImport(row: LoginImportsTable): LoginImportRecord {
       imported: Number(row.imported),
       duplicates: Number(row.duplicates),
       malformed: Number(row.malformed),
+      skipped: Number(row.skipped),
       matched: Number(row.matched),
       unmatched: Number(row.unmatched),
     },
     problems: parseJsonText<ImportProblem[]>(row.problems),
+    skippedReasons: parseJsonText<SkippedReason[]>(row.skipped_reasons),
     unmatchedAccounts: parseJsonText<UnmatchedAccount[]>(row.unmatched_accounts),
     error: row.error,
   };
@@ -108,9 +117,11 @@ export async function insertLoginImport(
       imported: 0,
       duplicates: 0,
       malformed: 0,
+      skipped: 0,
       matched: 0,
       unmatched: 0,
       problems: '[]',
+      skipped_reasons: '[]',
       unmatched_accounts: '[]',
       error: null,
     })
@@ -152,7 +163,13 @@ export async function markLoginImportRunning(db: Executor, id: string, at: strin
 export async function updateLoginImportProgress(
   db: Executor,
   id: string,
-  progress: { bytesRead: number; totalBytes: number; counts: ImportCounts; problems: ImportProblem[] },
+  progress: {
+    bytesRead: number;
+    totalBytes: number;
+    counts: ImportCounts;
+    problems: ImportProblem[];
+    skippedReasons: SkippedReason[];
+  },
 ): Promise<void> {
   await db
     .updateTable('login_imports')
@@ -163,9 +180,11 @@ export async function updateLoginImportProgress(
       imported: progress.counts.imported,
       duplicates: progress.counts.duplicates,
       malformed: progress.counts.malformed,
+      skipped: progress.counts.skipped,
       matched: progress.counts.matched,
       unmatched: progress.counts.unmatched,
       problems: toJsonText(progress.problems),
+      skipped_reasons: toJsonText(progress.skippedReasons),
     })
     .where('id', '=', id)
     .execute();
@@ -181,6 +200,7 @@ export async function finishLoginImport(
     totalBytes: number;
     counts: ImportCounts;
     problems: ImportProblem[];
+    skippedReasons: SkippedReason[];
     unmatchedAccounts: UnmatchedAccount[];
     error: string | null;
   },
@@ -197,9 +217,11 @@ export async function finishLoginImport(
       imported: outcome.counts.imported,
       duplicates: outcome.counts.duplicates,
       malformed: outcome.counts.malformed,
+      skipped: outcome.counts.skipped,
       matched: outcome.counts.matched,
       unmatched: outcome.counts.unmatched,
       problems: toJsonText(outcome.problems),
+      skipped_reasons: toJsonText(outcome.skippedReasons),
       unmatched_accounts: toJsonText(outcome.unmatchedAccounts),
       error: outcome.error,
     })
