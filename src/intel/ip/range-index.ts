@@ -5,8 +5,11 @@ import { bigIntToWords, type Words } from './address.ts';
 
 export type Interval<T extends number | bigint> = { start: T; end: T; value: number };
 
-/** IPv4 intervals: starts/ends inclusive, `values[i]` what interval i stands for. */
-export class V4RangeIndex {
+/**
+ * Sorted, non-overlapping intervals of one address family: `width` Uint32 words per bound (inclusive),
+ * `values[i]` what interval i stands for. Subclasses say how a stored bound compares with an address.
+ */
+abstract class RangeIndex<Ip> {
   readonly starts: Uint32Array;
   readonly ends: Uint32Array;
   readonly values: Uint32Array;
@@ -17,46 +20,68 @@ export class V4RangeIndex {
     this.values = values;
   }
 
-  static from(intervals: readonly Interval<number>[]): V4RangeIndex {
-    const n = intervals.length;
-    const starts = new Uint32Array(n);
-    const ends = new Uint32Array(n);
-    const values = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = intervals[i] as Interval<number>;
-      starts[i] = r.start;
-      ends[i] = r.end;
-      values[i] = r.value;
-    }
-    return new V4RangeIndex(starts, ends, values);
+  get size(): number {
+    return this.values.length;
   }
 
-  get size(): number {
-    return this.starts.length;
-  }
+  /** Negative, zero or positive as bound `i` of `bounds` is below, equal to or above `ip`. */
+  protected abstract compare(bounds: Uint32Array, i: number, ip: Ip): number;
 
   /** Index of the interval holding `ip`, or -1. */
-  indexOf(ip: number): number {
-    const starts = this.starts;
+  indexOf(ip: Ip): number {
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.values.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if ((starts[mid] as number) <= ip) {
+      if (this.compare(this.starts, mid, ip) <= 0) {
         found = mid;
         lo = mid + 1;
       } else {
         hi = mid - 1;
       }
     }
-    return found >= 0 && (this.ends[found] as number) >= ip ? found : -1;
+    return found >= 0 && this.compare(this.ends, found, ip) >= 0 ? found : -1;
   }
 
   /** The value of the interval holding `ip`, or -1. */
-  find(ip: number): number {
+  find(ip: Ip): number {
     const i = this.indexOf(ip);
     return i < 0 ? -1 : (this.values[i] as number);
+  }
+}
+
+/** Typed arrays for `intervals`, `width` words per bound written by `put`. */
+function pack<T extends number | bigint>(
+  intervals: readonly Interval<T>[],
+  width: number,
+  put: (bounds: Uint32Array, offset: number, bound: T) => void,
+): [Uint32Array, Uint32Array, Uint32Array] {
+  const n = intervals.length;
+  const starts = new Uint32Array(n * width);
+  const ends = new Uint32Array(n * width);
+  const values = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = intervals[i] as Interval<T>;
+    put(starts, i * width, r.start);
+    put(ends, i * width, r.end);
+    values[i] = r.value;
+  }
+  return [starts, ends, values];
+}
+
+/** IPv4 intervals: one word per bound. */
+export class V4RangeIndex extends RangeIndex<number> {
+  static from(intervals: readonly Interval<number>[]): V4RangeIndex {
+    return new V4RangeIndex(
+      ...pack(intervals, 1, (bounds, offset, bound) => {
+        bounds[offset] = bound;
+      }),
+    );
+  }
+
+  protected compare(bounds: Uint32Array, i: number, ip: number): number {
+    return (bounds[i] as number) - ip;
   }
 }
 
@@ -70,54 +95,15 @@ function compareWords(a: Uint32Array, offset: number, w: Words): number {
 }
 
 /** IPv6 intervals: four words per bound (big-endian). */
-export class V6RangeIndex {
-  readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
-  readonly values: Uint32Array;
-
-  constructor(starts: Uint32Array, ends: Uint32Array, values: Uint32Array) {
-    this.starts = starts;
-    this.ends = ends;
-    this.values = values;
-  }
-
+export class V6RangeIndex extends RangeIndex<Words> {
   static from(intervals: readonly Interval<bigint>[]): V6RangeIndex {
-    const n = intervals.length;
-    const starts = new Uint32Array(n * 4);
-    const ends = new Uint32Array(n * 4);
-    const values = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = intervals[i] as Interval<bigint>;
-      starts.set(bigIntToWords(r.start), i * 4);
-      ends.set(bigIntToWords(r.end), i * 4);
-      values[i] = r.value;
-    }
-    return new V6RangeIndex(starts, ends, values);
+    return new V6RangeIndex(
+      ...pack(intervals, 4, (bounds, offset, bound) => bounds.set(bigIntToWords(bound), offset)),
+    );
   }
 
-  get size(): number {
-    return this.values.length;
-  }
-
-  indexOf(ip: Words): number {
-    let lo = 0;
-    let hi = this.values.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareWords(this.starts, mid * 4, ip) <= 0) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found >= 0 && compareWords(this.ends, found * 4, ip) >= 0 ? found : -1;
-  }
-
-  find(ip: Words): number {
-    const i = this.indexOf(ip);
-    return i < 0 ? -1 : (this.values[i] as number);
+  protected compare(bounds: Uint32Array, i: number, ip: Words): number {
+    return compareWords(bounds, i * 4, ip);
   }
 }
 
