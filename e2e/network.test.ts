@@ -1,7 +1,8 @@
 // Sign-in and network intelligence in a real browser against a real server:
 // set up the admin → add two candidates → import an Okta System Log export on the Network page (a
-// Toronto home address, then a Pyongyang address 45 minutes later, an account nobody owns, and one
-// broken line) → see what was imported and the broken line's number → link the unknown account →
+// Toronto home address, then a Pyongyang address 45 minutes later, an account nobody owns, one broken
+// line and two profile updates that are not sign-ins) → see what was imported, the broken line's number
+// and the skipped records with their reason → link the unknown account →
 // open the candidate's sign-ins: map with dots and the travel arc, timeline, network warning signs →
 // see the address both candidates share on the Network page → look up 8.8.8.8.
 import { writeFileSync } from 'node:fs';
@@ -26,13 +27,20 @@ let page: Page;
 let logFile: string;
 let jordanId = '';
 
-type OktaEvent = { uuid: string; at: string; account: string; ip: string; result?: string };
+type OktaEvent = {
+  uuid: string;
+  at: string;
+  account: string;
+  ip: string;
+  result?: string;
+  eventType?: string;
+};
 
 function oktaEvent(e: OktaEvent): string {
   return JSON.stringify({
     uuid: e.uuid,
     published: e.at,
-    eventType: 'user.session.start',
+    eventType: e.eventType ?? 'user.session.start',
     displayMessage: 'User login to Okta',
     severity: 'INFO',
     actor: { id: `00u-${e.account}`, type: 'User', alternateId: e.account, displayName: e.account },
@@ -53,7 +61,10 @@ function oktaEvent(e: OktaEvent): string {
   });
 }
 
-/** An Okta System Log NDJSON export: 5 good events (one for nobody) and, on line 4, a broken record. */
+/**
+ * An Okta System Log NDJSON export: 5 good events (one for nobody), on line 4 a broken record, and at the
+ * end two profile updates (not sign-ins: skipped).
+ */
 function buildLog(): string {
   const lines = [
     oktaEvent({ uuid: 'e2e-1', at: '2026-03-02T13:05:00.000Z', account: JORDAN.email, ip: TORONTO_IP }),
@@ -62,6 +73,15 @@ function buildLog(): string {
     '{"uuid": "e2e-broken", "published": "2026-03-02T14:06:00.000Z", "eventType": ',
     oktaEvent({ uuid: 'e2e-4', at: '2026-03-02T15:30:00.000Z', account: SAM.email, ip: PYONGYANG_IP }),
     oktaEvent({ uuid: 'e2e-5', at: '2026-03-02T16:10:00.000Z', account: OTHER_ACCOUNT, ip: PYONGYANG_IP }),
+    ...['e2e-6', 'e2e-7'].map((uuid) =>
+      oktaEvent({
+        uuid,
+        at: '2026-03-02T16:20:00.000Z',
+        account: JORDAN.email,
+        ip: TORONTO_IP,
+        eventType: 'user.account.update_profile',
+      }),
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -122,12 +142,23 @@ describe('sign-in and network intelligence', () => {
 
     expect(await result.getByTestId('count-imported').getAttribute('data-value')).toBe('5');
     expect(await result.getByTestId('count-malformed').getAttribute('data-value')).toBe('1');
+    expect(await result.getByTestId('count-skipped').getAttribute('data-value')).toBe('2');
     expect(await result.getByTestId('count-matched').getAttribute('data-value')).toBe('4');
     expect(await result.getByTestId('count-unmatched').getAttribute('data-value')).toBe('1');
     const problems = result.getByTestId('login-import-problem');
     expect(await problems.count()).toBe(1);
     expect(await problems.first().getAttribute('data-line')).toBe('4');
     expect(await problems.first().textContent()).toMatch(/^Line 4: /);
+    // the profile updates are skipped as not sign-ins, with their reason, apart from the broken line
+    const skipped = result.getByTestId('login-import-skipped');
+    expect(await skipped.textContent()).toContain('2 records skipped (not sign-ins)');
+    const reasons = result.getByTestId('login-import-skipped-reason');
+    expect(await reasons.count()).toBe(1);
+    expect(await reasons.first().getAttribute('data-count')).toBe('2');
+    expect(await reasons.first().textContent()).toBe(
+      'Okta event type user.account.update_profile is not a sign-in: 2',
+    );
+    expect(await result.getByTestId('login-import-no-signins').count()).toBe(0);
 
     const unmatched = result.locator(`[data-testid="unmatched-account"][data-account="${OTHER_ACCOUNT}"]`);
     expect(await unmatched.count()).toBe(1);

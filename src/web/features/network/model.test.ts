@@ -129,15 +129,38 @@ describe('sign-in readers', () => {
       format: 'okta',
       status: 'running',
       progress: { bytesRead: 250, totalBytes: 1000 },
-      counts: { read: 4, imported: 3, duplicates: 0, malformed: 1, matched: 2, unmatched: 1 },
+      counts: {
+        read: 1210,
+        imported: 3,
+        duplicates: 0,
+        malformed: 1,
+        skipped: 1206,
+        matched: 2,
+        unmatched: 1,
+      },
       problems: [{ line: 4, message: 'not JSON' }, { line: 5 }],
+      skippedReasons: [
+        { reason: 'Okta event type user.account.update_profile is not a sign-in', count: 1204 },
+        { reason: 'Okta event type system.api_token.create is not a sign-in', count: '2' },
+        { reason: '', count: 3 },
+        { count: 1 },
+        { reason: 'no count' },
+      ],
       unmatchedAccounts: [{ account: 'ghost@acme.example', events: 1, firstAt: '2026-03-02T15:00:00Z' }, {}],
     });
+    expect(imp?.counts.skipped).toBe(1206);
+    expect(imp?.skippedReasons).toEqual([
+      { reason: 'Okta event type user.account.update_profile is not a sign-in', count: 1204 },
+      { reason: 'Okta event type system.api_token.create is not a sign-in', count: 2 },
+    ]);
     expect(imp?.problems).toEqual([{ line: 4, message: 'not JSON' }]);
     expect(imp?.unmatchedAccounts.map((a) => a.account)).toEqual(['ghost@acme.example']);
     expect(imp ? importPercent(imp) : null).toBe(25);
     expect(readLoginImport({ status: 'done' })).toBeNull();
     const done = readLoginImport({ id: 'x', status: 'done', progress: { bytesRead: 1 } });
+    // an older server without skipped counts
+    expect(done?.counts.skipped).toBe(0);
+    expect(done?.skippedReasons).toEqual([]);
     expect(done ? importPercent(done) : null).toBe(100);
     const unknownSize = readLoginImport({ id: 'y', status: 'running' });
     expect(unknownSize ? importPercent(unknownSize) : 'x').toBeNull();

@@ -128,10 +128,14 @@ export type LoginImport = {
     imported: number;
     duplicates: number;
     malformed: number;
+    /** Records read fine that are not a person's sign-in (other kinds of events). */
+    skipped: number;
     matched: number;
     unmatched: number;
   };
   problems: { line: number | null; message: string }[];
+  /** Why records were skipped, most frequent first (the server keeps the top 20). */
+  skippedReasons: { reason: string; count: number }[];
   unmatchedAccounts: UnmatchedAccount[];
   error: string | null;
 };
@@ -527,12 +531,16 @@ export function readLoginImport(value: unknown): LoginImport | null {
       imported: num(counts.imported) ?? 0,
       duplicates: num(counts.duplicates) ?? 0,
       malformed: num(counts.malformed) ?? 0,
+      skipped: num(counts.skipped) ?? 0,
       matched: num(counts.matched) ?? 0,
       unmatched: num(counts.unmatched) ?? 0,
     },
     problems: records(value.problems)
       .map((p) => ({ line: num(p.line), message: str(p.message) ?? '' }))
       .filter((p) => p.message !== ''),
+    skippedReasons: records(value.skippedReasons)
+      .map((r) => ({ reason: str(r.reason) ?? '', count: num(r.count) ?? 0 }))
+      .filter((r) => r.reason !== '' && r.count > 0),
     unmatchedAccounts: records(value.unmatchedAccounts)
       .map(readUnmatched)
       .filter((a): a is UnmatchedAccount => a !== null),

@@ -1,11 +1,13 @@
 // Import sign-in logs: pick the format (or let Gatecheck detect it), drop the export, watch the upload
-// and then the server reading it, and see what came of it: imported, already there, unreadable lines
-// by number, and accounts that belong to nobody yet (with a way to link them).
+// and then the server reading it, and see what came of it: imported, already there, records skipped because
+// they are not sign-ins (grouped by reason), unreadable lines by number, and accounts that belong to nobody
+// yet (with a way to link them).
 import {
   Alert,
   Badge,
   Button,
   Card,
+  Code,
   Collapse,
   Group,
   List,
@@ -71,11 +73,47 @@ const STATUS_LABELS: Record<LoginImport['status'], string> = {
   failed: 'Failed',
 };
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** Records that were read fine but are other kinds of events: why, most frequent reason first. */
+function SkippedRecords({ imp }: { imp: LoginImport }) {
+  const c = imp.counts;
+  const listed = imp.skippedReasons.reduce((sum, r) => sum + r.count, 0);
+  return (
+    <Stack gap={4} data-testid="login-import-skipped">
+      <Text size="sm" fw={600}>
+        {plural(c.skipped, 'record', 'records')} skipped (not sign-ins)
+      </Text>
+      <Text size="xs" c="dimmed">
+        {c.skipped === 1 ? 'This record was' : 'These records were'} read without trouble but{' '}
+        {c.skipped === 1 ? 'is' : 'are'} not someone signing in: other kinds of events in the same log
+        (profile changes, admin actions, applications signing in, account warnings…). Only sign-ins are
+        imported; nothing is wrong with the file.
+      </Text>
+      {imp.skippedReasons.length > 0 ? (
+        <List size="sm" spacing={2} data-testid="login-import-skipped-reasons">
+          {imp.skippedReasons.map((r) => (
+            <List.Item key={r.reason} data-testid="login-import-skipped-reason" data-count={r.count}>
+              {r.reason}: <b>{r.count.toLocaleString('en')}</b>
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+      {listed > 0 && listed < c.skipped ? (
+        <Text size="xs" c="dimmed">
+          And {(c.skipped - listed).toLocaleString('en')} for other reasons.
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 /** What one import did. */
 export function ImportResult({ imp, canLink }: { imp: LoginImport; canLink: boolean }) {
   const unmatched = useUnmatchedAccounts();
   const still = unmatched.data ? new Set(unmatched.data.map((a) => a.account)) : undefined;
   const c = imp.counts;
+  const signIns = c.read - c.malformed - c.skipped;
   return (
     <Card
       withBorder
@@ -108,12 +146,27 @@ export function ImportResult({ imp, canLink }: { imp: LoginImport; canLink: bool
             {imp.error ?? 'The server could not read the file.'}
           </Alert>
         ) : null}
+        {imp.status === 'done' && signIns === 0 && c.skipped > 0 ? (
+          <Alert
+            color="yellow"
+            title="Nothing in this file was a sign-in"
+            data-testid="login-import-no-signins"
+          >
+            Every record that could be read is another kind of event, so nothing was imported. Export the
+            sign-in events: in Okta <Code>user.session.start</Code> and <Code>user.authentication.*</Code>, in
+            Entra ID the user sign-ins (not service principals or managed identities), in Google Workspace the
+            login activities.
+          </Alert>
+        ) : null}
         <Group gap="xs" data-testid="login-import-counts">
           <Badge color="green" variant="light" data-testid="count-imported" data-value={c.imported}>
             {c.imported.toLocaleString('en')} imported
           </Badge>
           <Badge color="gray" variant="light" data-testid="count-duplicates" data-value={c.duplicates}>
             {c.duplicates.toLocaleString('en')} already there
+          </Badge>
+          <Badge color="gray" variant="light" data-testid="count-skipped" data-value={c.skipped}>
+            {c.skipped.toLocaleString('en')} not sign-ins
           </Badge>
           <Badge
             color={c.malformed > 0 ? 'orange' : 'gray'}
@@ -141,10 +194,11 @@ export function ImportResult({ imp, canLink }: { imp: LoginImport; canLink: bool
             nothing.
           </Text>
         ) : null}
+        {c.skipped > 0 ? <SkippedRecords imp={imp} /> : null}
         {imp.problems.length > 0 ? (
           <Stack gap={4}>
             <Text size="sm" fw={600}>
-              Lines that could not be read (skipped; the rest was imported)
+              Lines that could not be read (left out; the rest was read)
             </Text>
             <List size="sm" spacing={2} data-testid="login-import-problems">
               {imp.problems.map((p, i) => (
@@ -198,7 +252,7 @@ function ImportProgress({ importId }: { importId: string }) {
               data?.progress.totalBytes
                 ? `${formatBytes(data.progress.bytesRead)} of ${formatBytes(data.progress.totalBytes)}`
                 : ''
-            }${data && data.counts.read > 0 ? ` · ${data.counts.read.toLocaleString('en')} events so far` : ''}`}
+            }${data && data.counts.read > 0 ? ` · ${data.counts.read.toLocaleString('en')} records so far` : ''}`}
       </Text>
       <Progress value={percent ?? 5} animated aria-label="Import progress" />
     </Stack>
@@ -224,6 +278,7 @@ function RecentImports({
             <Table.Th>When</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Imported</Table.Th>
+            <Table.Th>Not sign-ins</Table.Th>
             <Table.Th>Unreadable</Table.Th>
             <Table.Th>Not matched</Table.Th>
             <Table.Th />
@@ -251,6 +306,7 @@ function RecentImports({
                 </Badge>
               </Table.Td>
               <Table.Td>{imp.counts.imported.toLocaleString('en')}</Table.Td>
+              <Table.Td>{imp.counts.skipped.toLocaleString('en')}</Table.Td>
               <Table.Td>{imp.counts.malformed.toLocaleString('en')}</Table.Td>
               <Table.Td>{imp.counts.unmatched.toLocaleString('en')}</Table.Td>
               <Table.Td>
