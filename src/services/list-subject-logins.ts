@@ -15,33 +15,36 @@ export const DEFAULT_LOGINS_LIMIT = 500;
 export const MAX_LOGINS_LIMIT = 5_000;
 const MAX_PLACE_IPS = 50;
 
-export type SubjectLoginItem = {
-  id: string;
-  at: string;
-  account: string;
-  ip: string | null;
-  outcome: string;
-  eventType: string | null;
-  app: string | null;
-  source: string;
-  eventId: string;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  accuracyKm: number | null;
-  asn: number | null;
-  org: string | null;
-  networkKind: string | null;
-  provider: string | null;
-  allowListed: { list: string; label: string } | null;
-  isProxy: boolean | null;
-  sessionId: string | null;
-  sessionMinutes: number | null;
-  userAgent: string | null;
-  device: string | null;
-};
+/** The fields of a stored sign-in the API shows, in this order. */
+const ITEM_FIELDS = [
+  'id',
+  'at',
+  'account',
+  'ip',
+  'outcome',
+  'eventType',
+  'app',
+  'source',
+  'eventId',
+  'country',
+  'region',
+  'city',
+  'lat',
+  'lon',
+  'accuracyKm',
+  'asn',
+  'org',
+  'networkKind',
+  'provider',
+  'allowListed',
+  'isProxy',
+  'sessionId',
+  'sessionMinutes',
+  'userAgent',
+  'device',
+] as const satisfies readonly (keyof StoredLogin)[];
+
+export type SubjectLoginItem = Pick<StoredLogin, (typeof ITEM_FIELDS)[number]>;
 
 export type LoginPlace = {
   lat: number;
@@ -65,33 +68,7 @@ export type SubjectLogins = {
 };
 
 function toItem(e: StoredLogin): SubjectLoginItem {
-  return {
-    id: e.id,
-    at: e.at,
-    account: e.account,
-    ip: e.ip,
-    outcome: e.outcome,
-    eventType: e.eventType,
-    app: e.app,
-    source: e.source,
-    eventId: e.eventId,
-    country: e.country,
-    region: e.region,
-    city: e.city,
-    lat: e.lat,
-    lon: e.lon,
-    accuracyKm: e.accuracyKm,
-    asn: e.asn,
-    org: e.org,
-    networkKind: e.networkKind,
-    provider: e.provider,
-    allowListed: e.allowListed,
-    isProxy: e.isProxy,
-    sessionId: e.sessionId,
-    sessionMinutes: e.sessionMinutes,
-    userAgent: e.userAgent,
-    device: e.device,
-  };
+  return Object.fromEntries(ITEM_FIELDS.map((field) => [field, e[field]])) as SubjectLoginItem;
 }
 
 /** Groups address rows into places by lat/lon rounded to one decimal; most events first. */

@@ -25,6 +25,9 @@ export const ANONYMIZING_KINDS: ReadonlySet<NetworkKind> = new Set([
   'tor',
 ]);
 
+/** One of the organisation's allow-lists an address is on (its name and what the organisation calls it). */
+export type AllowListed = { list: string; label: string };
+
 export type IpInfo = {
   ip: string;
   /** ISO 3166-1 alpha-2. */
@@ -44,10 +47,30 @@ export type IpInfo = {
    * On one of the organisation's allow-lists (e.g. its own corporate VPN or office egress): such
    * addresses never count against anyone — no anonymizer, travel, country or shared-egress signal.
    */
-  allowListed?: { list: string; label: string };
+  allowListed?: AllowListed;
   /** Which data said what, e.g. `dbip-city`, `asn`, `asn-class`, `list:tor-exits`. */
   sources: string[];
 };
+
+/**
+ * Where an address is and whose network it is, as JSON carries it (a stored sign-in, an API or CLI
+ * answer): every field present, unknown values null.
+ */
+export type IpPlaceFields = {
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  accuracyKm: number | null;
+  asn: number | null;
+  org: string | null;
+  provider: string | null;
+  allowListed: AllowListed | null;
+};
+
+/** One lookup as JSON (`gatecheck ip --json`, `GET /ip/{address}`): the place fields, kind and sources. */
+export type IpView = { ip: string; kind: NetworkKind; sources: string[] } & IpPlaceFields;
 
 export interface IpLookup {
   /** undefined when `ip` is not an IPv4/IPv6 address. Private/reserved addresses give kind `unknown`. */

@@ -1,22 +1,8 @@
 // The JSON shape of one lookup for the CLI (`gatecheck ip --json`) and the API (`GET /ip/{address}`):
 // every field present, unknown values null.
-import type { IpInfo, NetworkKind } from '../../core/intel/ip.ts';
+import type { IpInfo, IpView } from '../../core/intel/ip.ts';
 
-export type IpView = {
-  ip: string;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  accuracyKm: number | null;
-  asn: number | null;
-  org: string | null;
-  kind: NetworkKind;
-  provider: string | null;
-  allowListed: { list: string; label: string } | null;
-  sources: string[];
-};
+export type { IpView };
 
 export function toIpView(info: IpInfo): IpView {
   return {

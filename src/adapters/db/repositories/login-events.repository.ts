@@ -1,9 +1,11 @@
 // Sign-in events as stored: one row per identity-provider event, unique by (source, event_id) so a re-import
 // or a re-delivered hook adds nothing. Rows map to StoredLogin at this boundary.
 import { sql } from 'kysely';
+import type { IpPlaceFields } from '../../../core/intel/ip.ts';
 import type { Executor } from '../database.ts';
 import type { LoginEventsTable } from '../tables.ts';
 
+/** A stored sign-in: the event, where its address is and whose network, and which import or hook brought it. */
 export type StoredLogin = {
   id: string;
   source: string;
@@ -21,22 +23,12 @@ export type StoredLogin = {
   sessionId: string | null;
   sessionMinutes: number | null;
   inputLatencyMs: number | null;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  accuracyKm: number | null;
-  asn: number | null;
-  org: string | null;
   networkKind: string | null;
-  provider: string | null;
-  allowListed: { list: string; label: string } | null;
   isProxy: boolean | null;
   risk: string | null;
   importId: string | null;
   receivedAt: string;
-};
+} & IpPlaceFields;
 
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
