@@ -68,6 +68,8 @@ export type IngestResult = {
   problems: { index: number; message: string }[];
   /** How many records had problems (problems lists at most 200). */
   rejected: number;
+  /** Well-formed records that are not sign-ins (other Okta event types, applications signing in …): left out. */
+  skipped: number;
   /**
    * The re-assessment job that will re-assess the subjects that got new events (one already queued by an
    * earlier delivery when there is one); null when no subject got new events.
@@ -104,6 +106,7 @@ export async function ingestLoginEvents(
     );
   const problems: { index: number; message: string }[] = [];
   const events: LoginEvent[] = [];
+  let skipped = 0;
   input.items.forEach((item, index) => {
     if ('problem' in item) {
       problems.push({ index, message: item.problem });
@@ -111,6 +114,7 @@ export async function ingestLoginEvents(
     }
     const result = input.hook === 'okta' ? normalizeOktaEvent(item.record) : normalizeAny(item.record);
     if (result.ok) events.push(...result.events);
+    else if (result.skip === true) skipped++;
     else problems.push({ index, message: result.reason });
   });
   const who = toAuditActor(actor);
@@ -136,6 +140,7 @@ export async function ingestLoginEvents(
         accepted: outcome.inserted,
         duplicates: rows.length - outcome.inserted,
         problems: problems.length,
+        skipped,
         subjects: [...outcome.subjects.keys()].sort().slice(0, 1000),
       },
     });
@@ -155,6 +160,7 @@ export async function ingestLoginEvents(
     duplicates: rows.length - stored.inserted,
     problems: problems.slice(0, MAX_LISTED_PROBLEMS),
     rejected: problems.length,
+    skipped,
     jobId,
   };
 }

@@ -179,6 +179,9 @@ export const IngestResultSchema = z
     duplicates: z.number().int(),
     problems: z.array(z.object({ index: z.number().int(), message: z.string() })),
     rejected: z.number().int(),
+    skipped: z.number().int().openapi({
+      description: 'Well-formed records that are not sign-ins (e.g. other Okta event types), left out',
+    }),
     jobId: z.string().nullable(),
   })
   .openapi('LoginIngestResult');
