@@ -5,7 +5,7 @@ import type { IpPlaceFields } from '../../../core/intel/ip.ts';
 import type { Executor } from '../database.ts';
 import type { LoginEventsTable } from '../tables.ts';
 
-/** A stored sign-in: the event, where its address is and whose network, and which import or hook brought it. */
+/** A stored sign-in: the event, where its address is and whose network, and what brought it in. */
 export type StoredLogin = {
   id: string;
   source: string;
@@ -163,6 +163,36 @@ export async function listSubjectLogins(
   return { items: rows.map(loginRowToLogin), total: Number(count?.n ?? 0) };
 }
 
+/** Subjects' events since `since`, each numbered newest first within its subject (`rank_in_subject`). */
+function rankedInSubject(db: Executor, since: string) {
+  return db
+    .selectFrom('login_events')
+    .selectAll()
+    .select(
+      sql<number>`row_number() over (partition by subject_id order by at desc, id desc)`.as(
+        'rank_in_subject',
+      ),
+    )
+    .where('subject_id', 'is not', null)
+    .where('at', '>=', since);
+}
+
+/** Adds ranked rows to their subject's list, in row order. */
+function addBySubject(
+  out: Map<string, StoredLogin[]>,
+  rows: readonly (LoginEventsTable & { rank_in_subject: number })[],
+): void {
+  for (const { rank_in_subject: _rank, ...event } of rows) {
+    if (event.subject_id === null) continue;
+    let list = out.get(event.subject_id);
+    if (!list) {
+      list = [];
+      out.set(event.subject_id, list);
+    }
+    list.push(loginRowToLogin(event));
+  }
+}
+
 /**
  * The most recent `perSubject` events since `since` of each subject (all subjects with events when
  * `subjectIds` is undefined), newest first: what assessments see.
@@ -173,17 +203,9 @@ export async function listRecentLoginsBySubject(
 ): Promise<Map<string, StoredLogin[]>> {
   const out = new Map<string, StoredLogin[]>();
   if (options.subjectIds !== undefined && options.subjectIds.length === 0) return out;
-  const ranked = db
-    .selectFrom('login_events')
-    .selectAll()
-    .select(
-      sql<number>`row_number() over (partition by subject_id order by at desc, id desc)`.as(
-        'rank_in_subject',
-      ),
-    )
-    .where('subject_id', 'is not', null)
-    .where('at', '>=', options.since)
-    .$if(options.subjectIds !== undefined, (q) => q.where('subject_id', 'in', options.subjectIds ?? []));
+  const ranked = rankedInSubject(db, options.since).$if(options.subjectIds !== undefined, (q) =>
+    q.where('subject_id', 'in', options.subjectIds ?? []),
+  );
   const rows = await db
     .selectFrom(ranked.as('r'))
     .selectAll()
@@ -192,16 +214,7 @@ export async function listRecentLoginsBySubject(
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  for (const row of rows) {
-    const { rank_in_subject: _rank, ...event } = row;
-    if (event.subject_id === null) continue;
-    let list = out.get(event.subject_id);
-    if (!list) {
-      list = [];
-      out.set(event.subject_id, list);
-    }
-    list.push(loginRowToLogin(event));
-  }
+  addBySubject(out, rows);
   return out;
 }
 
@@ -222,16 +235,7 @@ export async function listRecentLoginsOnAddresses(
   const CHUNK = 500;
   for (let start = 0; start < options.ips.length; start += CHUNK) {
     const ips = options.ips.slice(start, start + CHUNK);
-    const ranked = db
-      .selectFrom('login_events')
-      .selectAll()
-      .select(
-        sql<number>`row_number() over (partition by subject_id order by at desc, id desc)`.as(
-          'rank_in_subject',
-        ),
-      )
-      .where('subject_id', 'is not', null)
-      .where('at', '>=', options.since)
+    const ranked = rankedInSubject(db, options.since)
       .where('ip', 'in', ips)
       .$if(options.excludeSubjectIds.length > 0, (q) =>
         q.where('subject_id', 'not in', options.excludeSubjectIds),
@@ -241,13 +245,7 @@ export async function listRecentLoginsOnAddresses(
       .selectAll()
       .where('rank_in_subject', '<=', options.perSubject)
       .execute();
-    for (const row of rows) {
-      const { rank_in_subject: _rank, ...event } = row;
-      if (event.subject_id === null) continue;
-      const list = out.get(event.subject_id) ?? [];
-      list.push(loginRowToLogin(event));
-      out.set(event.subject_id, list);
-    }
+    addBySubject(out, rows);
   }
   for (const [subject, list] of out) {
     list.sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
