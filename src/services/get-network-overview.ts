@@ -31,7 +31,7 @@ import {
   LOGIN_WINDOW_DAYS,
   LOGINS_PER_SUBJECT,
   readyIpLookup,
-  toBundleLogin,
+  withStoredEvents,
 } from './internal/stored-logins.ts';
 
 export const MAX_SHARED_EGRESS = 200;
@@ -105,26 +105,6 @@ function addressesTheRulesKeep(candidates: readonly string[], ctx: Omit<Detector
   return listSharedEgressByRules(population, { ...ctx, population }).map((s) => s.ip);
 }
 
-/** Each bundle with the stored events on `ips` added to its logins[] (as assessments add them). */
-function withEventsOn(
-  bundles: readonly CaseBundle[],
-  stored: ReadonlyMap<string, StoredLogin[]>,
-  place: ReturnType<typeof createIpCache>,
-): CaseBundle[] {
-  return bundles.map((bundle) => {
-    const events = stored.get(bundle.subject.id);
-    if (events === undefined || events.length === 0) return bundle;
-    const own = bundle.logins ?? [];
-    const known = new Set(
-      own.flatMap((l) => (typeof l.eventId === 'string' ? [`${l.source ?? ''}\u0000${l.eventId}`] : [])),
-    );
-    const added = events
-      .filter((e) => !known.has(`${e.source}\u0000${e.eventId}`))
-      .map((e) => toBundleLogin(e, e.ip === null ? undefined : place(e.ip)));
-    return { ...bundle, logins: [...own, ...added] };
-  });
-}
-
 async function sharedEgressOverview(app: AppContext): Promise<SharedEgress[]> {
   const db = app.database.db;
   const now = app.clock.now();
@@ -154,7 +134,9 @@ async function sharedEgressOverview(app: AppContext): Promise<SharedEgress[]> {
       if (seen === undefined || e.at > seen.at) latest.set(e.ip, e);
     }
   }
-  const population = withEventsOn(bundles, stored, createIpCache(lookup));
+  // Each bundle with the stored events on those addresses added to its logins[] (as assessments add them).
+  const place = createIpCache(lookup);
+  const population = bundles.map((b) => withStoredEvents(b, stored.get(b.subject.id), place));
   const names = new Map(population.map((b) => [b.subject.id, b.subject.name ?? null]));
   const sameHousehold = householdPairs(population);
   const windowMs = policy.network.sharedEgressWindowDays * DAY_MS;

@@ -127,19 +127,30 @@ export async function withStoredLogins(
   }
   if (stored.size === 0) return [...bundles];
   const place = createIpCache(await readyIpLookup(app));
-  return bundles.map((bundle) => {
-    const events = stored.get(bundle.subject.id);
-    if (events === undefined || events.length === 0) return bundle;
-    const own = bundle.logins ?? [];
-    const known = new Set(
-      own.flatMap((l) => (typeof l.eventId === 'string' ? [`${l.source ?? ''}\u0000${l.eventId}`] : [])),
-    );
-    const added = events
-      .filter((e) => !known.has(`${e.source}\u0000${e.eventId}`))
-      .map((e) => toBundleLogin(e, e.ip === null ? undefined : place(e.ip)))
-      .reverse();
-    return { ...bundle, logins: [...own, ...added] };
-  });
+  // Stored newest first; a bundle's logins[] run oldest first.
+  return bundles.map((bundle) =>
+    withStoredEvents(bundle, stored.get(bundle.subject.id)?.toReversed(), place),
+  );
+}
+
+/**
+ * The bundle with those of `events` that are not already among its logins[] (same source and event id)
+ * appended as entries, in the order given, each placed by `place` where the stored row is not.
+ */
+export function withStoredEvents(
+  bundle: CaseBundle,
+  events: readonly StoredLogin[] | undefined,
+  place: ReturnType<typeof createIpCache>,
+): CaseBundle {
+  if (events === undefined || events.length === 0) return bundle;
+  const own = bundle.logins ?? [];
+  const known = new Set(
+    own.flatMap((l) => (typeof l.eventId === 'string' ? [`${l.source ?? ''}\u0000${l.eventId}`] : [])),
+  );
+  const added = events
+    .filter((e) => !known.has(`${e.source}\u0000${e.eventId}`))
+    .map((e) => toBundleLogin(e, e.ip === null ? undefined : place(e.ip)));
+  return { ...bundle, logins: [...own, ...added] };
 }
 
 /**
