@@ -1,14 +1,18 @@
 // The sign-in and network shapes the UI reads (a subject's sign-ins, the organisation overview, log
 // imports, IP lookups, the IP data sources), defensive readers that turn whatever JSON arrives into them,
 // and the plain words and colours for network kinds and network signals. Pure; no React.
-import { NETWORK_KINDS, type NetworkKind } from '../../../core/intel/ip.ts';
+import {
+  type AllowListed,
+  type IpPlaceFields,
+  type IpView,
+  NETWORK_KINDS,
+  type NetworkKind,
+} from '../../../core/intel/ip.ts';
 import type { Band, Severity } from '../../api/types.ts';
 
-export type { NetworkKind };
+export type { AllowListed, NetworkKind };
 
 export type Outcome = 'success' | 'failure' | 'challenge' | 'unknown';
-
-export type AllowListed = { list: string; label: string };
 
 /** One stored sign-in of a subject, enriched with where the address is and what network it belongs to. */
 export type LoginItem = {
@@ -20,22 +24,12 @@ export type LoginItem = {
   eventType: string | null;
   app: string | null;
   source: string | null;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  accuracyKm: number | null;
-  asn: number | null;
-  org: string | null;
   networkKind: NetworkKind;
-  provider: string | null;
-  allowListed: AllowListed | null;
   sessionId: string | null;
   sessionMinutes: number | null;
   userAgent: string | null;
   device: string | null;
-};
+} & IpPlaceFields;
 
 /** Sign-ins grouped by place (same coordinates), for the map. */
 export type LoginPlace = {
@@ -67,21 +61,7 @@ export type TravelPoint = {
 export type TravelPair = { from: TravelPoint; to: TravelPoint; km: number; hours: number; kmh: number };
 
 /** `GET /ip/{address}`. */
-export type IpInfoView = {
-  ip: string;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  accuracyKm: number | null;
-  asn: number | null;
-  org: string | null;
-  kind: NetworkKind;
-  provider: string | null;
-  allowListed: AllowListed | null;
-  sources: string[];
-};
+export type IpInfoView = IpView;
 
 export type IpDatabase = {
   id: string;
@@ -220,6 +200,22 @@ function readAllowListed(value: unknown): AllowListed | null {
   return { list, label: str(value.label) ?? (list || 'your allow-list') };
 }
 
+/** The place-and-network fields a sign-in and an IP lookup share. */
+function readPlaceFields(value: Record<string, unknown>): IpPlaceFields {
+  return {
+    country: str(value.country),
+    region: str(value.region),
+    city: str(value.city),
+    lat: num(value.lat),
+    lon: num(value.lon),
+    accuracyKm: num(value.accuracyKm),
+    asn: num(value.asn),
+    org: str(value.org),
+    provider: str(value.provider),
+    allowListed: readAllowListed(value.allowListed),
+  };
+}
+
 const SEVERITIES: ReadonlySet<string> = new Set(['low', 'medium', 'high', 'critical']);
 const BANDS: ReadonlySet<string> = new Set(['low', 'elevated', 'high', 'critical']);
 
@@ -238,17 +234,8 @@ export function readLoginItem(value: unknown, index = 0): LoginItem | null {
     eventType: str(value.eventType),
     app: str(value.app),
     source: str(value.source),
-    country: str(value.country),
-    region: str(value.region),
-    city: str(value.city),
-    lat: num(value.lat),
-    lon: num(value.lon),
-    accuracyKm: num(value.accuracyKm),
-    asn: num(value.asn),
-    org: str(value.org),
+    ...readPlaceFields(value),
     networkKind: readKind(value.networkKind ?? value.kind),
-    provider: str(value.provider),
-    allowListed: readAllowListed(value.allowListed),
     sessionId: str(value.sessionId),
     sessionMinutes: num(value.sessionMinutes),
     userAgent: str(value.userAgent),
@@ -443,17 +430,8 @@ export function readIpInfo(value: unknown): IpInfoView | null {
   if (!ip) return null;
   return {
     ip,
-    country: str(value.country),
-    region: str(value.region),
-    city: str(value.city),
-    lat: num(value.lat),
-    lon: num(value.lon),
-    accuracyKm: num(value.accuracyKm),
-    asn: num(value.asn),
-    org: str(value.org),
+    ...readPlaceFields(value),
     kind: readKind(value.kind),
-    provider: str(value.provider),
-    allowListed: readAllowListed(value.allowListed),
     sources: strings(value.sources),
   };
 }
