@@ -8,6 +8,7 @@ import {
   describeTravel,
   type IpInfoView,
   importPercent,
+  kindWithOperator,
   type LoginItem,
   mergePlaces,
   placeDisplayKind,
@@ -314,6 +315,11 @@ describe('network words and colours', () => {
     expect(placeLabel({ city: 'Singapore', region: 'Singapore', country: 'SG' }, () => 'Singapore')).toBe(
       'Singapore',
     );
+    expect(kindWithOperator('vpn', 'Astrill VPN', 'AS Choopa')).toBe('VPN (Astrill VPN)');
+    expect(kindWithOperator('isp', null, 'Rogers Communications Canada Inc.')).toBe(
+      'Home or office internet (Rogers Communications Canada Inc.)',
+    );
+    expect(kindWithOperator('unknown', null, null)).toBe('Unknown network');
     expect(placeLabel({})).toBe('Unknown place');
     expect(placeLabel({ city: 'Pyongyang (Ryugyong-dong)', region: 'Pyongyang', country: 'KP' })).toBe(
       'Pyongyang, KP',

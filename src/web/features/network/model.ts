@@ -701,6 +701,12 @@ export function describeKind(kind: DisplayKind, provider?: string | null): strin
   return `${label} — ${help.charAt(0).toLowerCase()}${help.slice(1)}`;
 }
 
+/** "VPN (Astrill VPN)", "Home or office internet (Rogers)": the kind, and who runs the network when known. */
+export function kindWithOperator(kind: DisplayKind, provider: string | null, org: string | null): string {
+  const operator = provider || org;
+  return operator ? `${KIND_LABELS[kind]} (${operator})` : KIND_LABELS[kind];
+}
+
 /**
  * The one kind a map dot shows for a place: grey when every address there is allow-listed, else the
  * worst location-hiding kind seen there, else the most common ordinary kind.

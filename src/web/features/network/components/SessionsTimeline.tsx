@@ -1,7 +1,7 @@
 // Sign-ins over time (SVG): one row per internet address, a dot per sign-in coloured by network kind
 // (hollow when it failed), a bar for how long a session stayed open, and impossible-travel jumps joined.
-import { Group, Paper, Stack, Text } from '@mantine/core';
-import { type MouseEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { Group, Stack, Text } from '@mantine/core';
+import { type ReactNode, useMemo } from 'react';
 import { countryName } from '../../../ui/countries.ts';
 import { formatDateTime } from '../../../ui/format.ts';
 import {
@@ -9,12 +9,13 @@ import {
   describeTravel,
   displayKind,
   KIND_COLORS,
-  KIND_LABELS,
+  kindWithOperator,
   type LoginItem,
   OUTCOME_LABELS,
   placeLabel,
   type TravelPair,
 } from '../model.ts';
+import { ChartFrame, useChartTooltip } from './ChartTooltip.tsx';
 import { KindLegend } from './KindBadge.tsx';
 
 const WIDTH = 960;
@@ -52,7 +53,6 @@ type Row = {
   kind: DisplayKind;
   items: LoginItem[];
 };
-type Tip = { x: number; y: number; content: ReactNode };
 
 /** Rows by address in order of first use; beyond MAX_ROWS the least used share an "other addresses" row. */
 export function timelineRows(items: LoginItem[]): Row[] {
@@ -110,8 +110,7 @@ function tickLabel(t: number, step: number, previous: number | null): string {
 }
 
 export function SessionsTimeline({ items, pairs }: { items: LoginItem[]; pairs: TravelPair[] }) {
-  const boxRef = useRef<HTMLDivElement>(null);
-  const [tip, setTip] = useState<Tip | null>(null);
+  const tooltip = useChartTooltip();
   const rows = useMemo(() => timelineRows(items), [items]);
 
   const times = items.map((i) => Date.parse(i.at)).filter((t) => !Number.isNaN(t));
@@ -142,12 +141,6 @@ export function SessionsTimeline({ items, pairs }: { items: LoginItem[]; pairs: 
   const ticks: number[] = [];
   for (let t = Math.ceil((start - offset) / step) * step + offset; t <= end; t += step) ticks.push(t);
 
-  const show = (e: MouseEvent<SVGElement>, content: ReactNode) => {
-    const box = boxRef.current?.getBoundingClientRect();
-    if (!box) return;
-    setTip({ x: e.clientX - box.left, y: e.clientY - box.top, content });
-  };
-
   const itemTip = (item: LoginItem) => {
     const kind = displayKind(item.networkKind, item.allowListed);
     return (
@@ -164,10 +157,7 @@ export function SessionsTimeline({ items, pairs }: { items: LoginItem[]; pairs: 
           </Text>{' '}
           · {placeLabel(item, countryName)}
         </Text>
-        <Text size="xs">
-          {KIND_LABELS[kind]}
-          {item.provider ? ` (${item.provider})` : item.org ? ` (${item.org})` : ''}
-        </Text>
+        <Text size="xs">{kindWithOperator(kind, item.provider, item.org)}</Text>
         <Text size="xs">
           {OUTCOME_LABELS[item.outcome]}
           {item.app ? ` · ${item.app}` : ''}
@@ -195,9 +185,16 @@ export function SessionsTimeline({ items, pairs }: { items: LoginItem[]; pairs: 
 
   const kinds = [...new Set(rows.map((r) => r.kind))];
 
+  const tipFor = (key: string): ReactNode => {
+    const item = byId.get(key);
+    if (item) return itemTip(item);
+    const jump = jumps.find((j) => j && `jump-${j.a.id}` === key);
+    return jump ? <Text size="xs">Impossible travel: {describeTravel(jump.pair)}</Text> : null;
+  };
+
   return (
     <Stack gap="xs">
-      <div ref={boxRef} style={{ position: 'relative' }}>
+      <ChartFrame tooltip={tooltip} width={270}>
         <svg
           viewBox={`0 0 ${WIDTH} ${height}`}
           width="100%"
@@ -205,15 +202,8 @@ export function SessionsTimeline({ items, pairs }: { items: LoginItem[]; pairs: 
           aria-label={`Timeline of ${items.length} sign-ins from ${rows.length} addresses`}
           data-testid="sessions-timeline"
           style={{ display: 'block' }}
-          onMouseLeave={() => setTip(null)}
-          onMouseMove={(e) => {
-            const key = (e.target as Element).closest('[data-tip]')?.getAttribute('data-tip') ?? '';
-            const item = byId.get(key);
-            const jump = jumps.find((j) => j && `jump-${j.a.id}` === key);
-            if (item) show(e, itemTip(item));
-            else if (jump) show(e, <Text size="xs">Impossible travel: {describeTravel(jump.pair)}</Text>);
-            else setTip(null);
-          }}
+          onMouseLeave={tooltip.hide}
+          onMouseMove={tooltip.follow(tipFor)}
         >
           {rows.map((r, i) => (
             <rect
@@ -303,24 +293,7 @@ export function SessionsTimeline({ items, pairs }: { items: LoginItem[]; pairs: 
             }),
           )}
         </svg>
-        {tip ? (
-          <Paper
-            shadow="md"
-            p="xs"
-            withBorder
-            style={{
-              position: 'absolute',
-              left: Math.min(tip.x + 14, (boxRef.current?.clientWidth ?? 600) - 280),
-              top: tip.y + 14,
-              width: 270,
-              pointerEvents: 'none',
-              zIndex: 5,
-            }}
-          >
-            {tip.content}
-          </Paper>
-        ) : null}
-      </div>
+      </ChartFrame>
       <Group gap="lg" wrap="wrap" align="flex-start">
         <Stack gap={6} style={{ flex: 1, minWidth: 280 }}>
           <KindLegend kinds={kinds} />

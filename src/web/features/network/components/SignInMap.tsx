@@ -1,7 +1,7 @@
 // Where a subject signs in from, on an offline world map (SVG): one dot per place sized by the number of
 // sign-ins and coloured by network kind, a faint ring for how far off the place may be, the country the
 // person says they live in, and impossible-travel pairs as arcs with their speed.
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import {
   type GeoProjection,
   geoArea,
@@ -12,7 +12,7 @@ import {
   geoPath,
 } from 'd3-geo';
 import type { Feature, MultiPoint, Polygon, Position } from 'geojson';
-import { type MouseEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { countryName } from '../../../ui/countries.ts';
 import { formatDateTime } from '../../../ui/format.ts';
 import { type CountryFeature, worldCountries } from '../atlas.ts';
@@ -22,12 +22,14 @@ import {
   displayKind,
   KIND_COLORS,
   KIND_LABELS,
+  kindWithOperator,
   type LoginItem,
   type LoginPlace,
   placeDisplayKind,
   placeLabel,
   type TravelPair,
 } from '../model.ts';
+import { ChartFrame, useChartTooltip } from './ChartTooltip.tsx';
 import { DbIpAttribution, KindLegend } from './KindBadge.tsx';
 
 const WIDTH = 960;
@@ -45,8 +47,6 @@ type IpStat = {
   firstAt: string;
   lastAt: string;
 };
-
-type Tip = { x: number; y: number; content: ReactNode };
 
 /** Per-address counts and kinds from the sign-ins, for the tooltips. */
 function ipStats(items: LoginItem[]): Map<string, IpStat> {
@@ -199,8 +199,7 @@ export function SignInMap({
   pairs: TravelPair[];
   claimed: ClaimedLocation | null;
 }) {
-  const boxRef = useRef<HTMLDivElement>(null);
-  const [tip, setTip] = useState<Tip | null>(null);
+  const tooltip = useChartTooltip();
   const { countries, byCode } = worldCountries();
   const stats = useMemo(() => ipStats(items), [items]);
   const allowListedIps = useMemo(
@@ -224,18 +223,6 @@ export function SignInMap({
     return fitProjection(pts);
   }, [places, pairs, claimedPoint]);
   const path = geoPath(projection);
-
-  const show = (e: MouseEvent<SVGElement>, content: ReactNode) => {
-    const box = boxRef.current?.getBoundingClientRect();
-    if (!box) return;
-    setTip({ x: e.clientX - box.left, y: e.clientY - box.top, content });
-  };
-  const showAt = (el: SVGElement, content: ReactNode) => {
-    const box = boxRef.current?.getBoundingClientRect();
-    const r = el.getBoundingClientRect();
-    if (!box) return;
-    setTip({ x: r.left + r.width / 2 - box.left, y: r.top + r.height / 2 - box.top, content });
-  };
 
   const dots = places
     .map((p) => ({ place: p, kind: placeDisplayKind(p, allowListedIps), xy: projection([p.lon, p.lat]) }))
@@ -271,9 +258,7 @@ export function SignInMap({
           <Text size="xs" key={ip} ff="monospace">
             {ip}
             <Text span size="xs" ff="body">
-              {s
-                ? ` — ${KIND_LABELS[s.kind]}${s.provider ? ` (${s.provider})` : s.org ? ` (${s.org})` : ''}, ${s.count}×`
-                : ''}
+              {s ? ` — ${kindWithOperator(s.kind, s.provider, s.org)}, ${s.count}×` : ''}
             </Text>
           </Text>
         );
@@ -331,7 +316,7 @@ export function SignInMap({
 
   return (
     <Stack gap="xs">
-      <div ref={boxRef} style={{ position: 'relative' }}>
+      <ChartFrame tooltip={tooltip} width={290} testId="map-tooltip">
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           width="100%"
@@ -341,13 +326,8 @@ export function SignInMap({
           }`}
           data-testid="signin-map"
           style={{ display: 'block', borderRadius: 8, background: '#e9f1f8' }}
-          onMouseLeave={() => setTip(null)}
-          onMouseMove={(e) => {
-            const key = (e.target as Element).closest('[data-tip]')?.getAttribute('data-tip');
-            const content = key ? tipFor(key) : null;
-            if (content) show(e, content);
-            else setTip(null);
-          }}
+          onMouseLeave={tooltip.hide}
+          onMouseMove={tooltip.follow(tipFor)}
         >
           <defs>
             <clipPath id="signin-map-clip">
@@ -458,8 +438,8 @@ export function SignInMap({
                 data-country={place.country ?? ''}
                 style={{ cursor: 'pointer', outline: 'none' }}
                 data-tip={`place-${index}`}
-                onFocus={(e) => showAt(e.currentTarget, placeTip(place, kind))}
-                onBlur={() => setTip(null)}
+                onFocus={(e) => tooltip.showAt(e.currentTarget, placeTip(place, kind))}
+                onBlur={tooltip.hide}
               />
             ))}
             {dots.slice(0, 8).map(({ place, xy }) =>
@@ -506,25 +486,7 @@ export function SignInMap({
             })}
           </g>
         </svg>
-        {tip ? (
-          <Paper
-            shadow="md"
-            p="xs"
-            withBorder
-            data-testid="map-tooltip"
-            style={{
-              position: 'absolute',
-              left: Math.min(tip.x + 14, (boxRef.current?.clientWidth ?? 600) - 300),
-              top: tip.y + 14,
-              width: 290,
-              pointerEvents: 'none',
-              zIndex: 5,
-            }}
-          >
-            {tip.content}
-          </Paper>
-        ) : null}
-      </div>
+      </ChartFrame>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap={6} style={{ flex: 1, minWidth: 280 }}>
           <KindLegend kinds={legendKinds} />
