@@ -1,11 +1,55 @@
 // About Gatecheck: the running version, the reference data it ships or was given (with licences and
 // the attribution their licences ask for), and what stays on the organisation's own server.
 import { Anchor, Badge, Card, List, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../../ui/feedback.tsx';
 import { formatDateTime, formatDay } from '../../../ui/format.ts';
 import { KIND_LABELS, readKind } from '../../network/model.ts';
 import { useIpIntel, useServerVersion } from '../../network/queries.ts';
 import { useSanctionsLists } from '../../sanctions/queries.ts';
+
+/** A link to a data source's own site, opened in a new tab. */
+function SourceLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm">
+      {children}
+    </Anchor>
+  );
+}
+
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {labels.map((label) => (
+          <Table.Th key={label}>{label}</Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+/** One card of the page: a heading and what it says. */
+function AboutSection({
+  title,
+  gap = 'sm',
+  children,
+}: {
+  title: string;
+  gap?: 'xs' | 'sm';
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder padding="md">
+      <Stack gap={gap}>
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
 
 function IpSources() {
   const intel = useIpIntel();
@@ -17,22 +61,13 @@ function IpSources() {
       {databases.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing={6} data-testid="ip-databases">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Database</Table.Th>
-                <Table.Th>Licence</Table.Th>
-                <Table.Th>Attribution</Table.Th>
-                <Table.Th>Built</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <HeaderRow labels={['Database', 'Licence', 'Attribution', 'Built']} />
             <Table.Tbody>
               {databases.map((d) => (
                 <Table.Tr key={d.id} data-testid="ip-database" data-id={d.id}>
                   <Table.Td>
                     {d.url ? (
-                      <Anchor href={d.url} target="_blank" rel="noopener noreferrer" size="sm">
-                        {d.title}
-                      </Anchor>
+                      <SourceLink href={d.url}>{d.title}</SourceLink>
                     ) : (
                       <Text size="sm">{d.title}</Text>
                     )}
@@ -53,10 +88,8 @@ function IpSources() {
         </Table.ScrollContainer>
       ) : (
         <Text size="sm">
-          <Anchor href="https://db-ip.com" target="_blank" rel="noopener noreferrer" size="sm">
-            IP Geolocation by DB-IP
-          </Anchor>{' '}
-          (DB-IP Lite, CC BY 4.0), with network owners from RouteViews, NRO and DB-IP (CC BY 4.0).
+          <SourceLink href="https://db-ip.com">IP Geolocation by DB-IP</SourceLink> (DB-IP Lite, CC BY 4.0),
+          with network owners from RouteViews, NRO and DB-IP (CC BY 4.0).
         </Text>
       )}
       <Text size="sm" fw={600}>
@@ -69,14 +102,7 @@ function IpSources() {
         </Text>
       ) : (
         <Table verticalSpacing={4} data-testid="ip-lists">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>List</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Entries</Table.Th>
-              <Table.Th>Imported</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <HeaderRow labels={['List', 'Kind', 'Entries', 'Imported']} />
           <Table.Tbody>
             {lists.map((l) => (
               <Table.Tr key={l.name}>
@@ -150,74 +176,45 @@ export default function AboutPage() {
         </Text>
       </Stack>
 
-      <Card withBorder padding="md">
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            What stays on your server
-          </Title>
-          <List size="sm" spacing={4}>
-            <List.Item>
-              Gatecheck makes no calls to the internet while it runs. Nothing about the people you check is
-              sent anywhere.
-            </List.Item>
-            <List.Item>
-              Internet addresses are placed with databases installed with Gatecheck: looking up an address
-              never asks an outside service.
-            </List.Item>
-            <List.Item>
-              The world map is drawn from country shapes inside the app; no map tiles are downloaded.
-            </List.Item>
-            <List.Item>
-              Sanctions lists are files that ship with Gatecheck or that an admin imports; they are not
-              fetched.
-            </List.Item>
-            <List.Item>
-              Sign-in logs and case bundles you upload are stored only in your Gatecheck database.
-            </List.Item>
-          </List>
-        </Stack>
-      </Card>
+      <AboutSection title="What stays on your server" gap="xs">
+        <List size="sm" spacing={4}>
+          <List.Item>
+            Gatecheck makes no calls to the internet while it runs. Nothing about the people you check is sent
+            anywhere.
+          </List.Item>
+          <List.Item>
+            Internet addresses are placed with databases installed with Gatecheck: looking up an address never
+            asks an outside service.
+          </List.Item>
+          <List.Item>
+            The world map is drawn from country shapes inside the app; no map tiles are downloaded.
+          </List.Item>
+          <List.Item>
+            Sanctions lists are files that ship with Gatecheck or that an admin imports; they are not fetched.
+          </List.Item>
+          <List.Item>
+            Sign-in logs and case bundles you upload are stored only in your Gatecheck database.
+          </List.Item>
+        </List>
+      </AboutSection>
 
-      <Card withBorder padding="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Internet address data
-          </Title>
-          <IpSources />
-        </Stack>
-      </Card>
+      <AboutSection title="Internet address data">
+        <IpSources />
+      </AboutSection>
 
-      <Card withBorder padding="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Sanctions lists
-          </Title>
-          <Text size="sm" c="dimmed">
-            Official lists published by governments and the UN for anyone to use.
-          </Text>
-          <SanctionsSources />
-        </Stack>
-      </Card>
+      <AboutSection title="Sanctions lists">
+        <Text size="sm" c="dimmed">
+          Official lists published by governments and the UN for anyone to use.
+        </Text>
+        <SanctionsSources />
+      </AboutSection>
 
-      <Card withBorder padding="md">
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            Map
-          </Title>
-          <Text size="sm">
-            Country shapes from{' '}
-            <Anchor
-              href="https://www.naturalearthdata.com"
-              target="_blank"
-              rel="noopener noreferrer"
-              size="sm"
-            >
-              Natural Earth
-            </Anchor>{' '}
-            (public domain), 1:110 million scale, via the world-atlas package (ISC licence).
-          </Text>
-        </Stack>
-      </Card>
+      <AboutSection title="Map" gap="xs">
+        <Text size="sm">
+          Country shapes from <SourceLink href="https://www.naturalearthdata.com">Natural Earth</SourceLink>{' '}
+          (public domain), 1:110 million scale, via the world-atlas package (ISC licence).
+        </Text>
+      </AboutSection>
     </Stack>
   );
 }
