@@ -3,7 +3,12 @@
 // then stored in normal form with its audit entry in one transaction — a re-import under the same name
 // replaces the old list atomically. The runtime reloads its index and everyone is re-assessed (a job).
 import { appendAudit } from '../adapters/db/audit.ts';
-import { findIpList, listIpLists, replaceIpList } from '../adapters/db/repositories/ip-lists.repository.ts';
+import {
+  findIpList,
+  type IpListRecord,
+  listIpLists,
+  replaceIpList,
+} from '../adapters/db/repositories/ip-lists.repository.ts';
 import { DomainError } from '../core/errors.ts';
 import {
   IP_LIST_KINDS,
@@ -15,7 +20,7 @@ import {
   parseIpList,
 } from '../intel/ip/lists.ts';
 import { type Actor, type AppContext, authorize, inTransaction, nowIso, toAuditActor } from './context.ts';
-import type { IpListView } from './list-ip-intel.ts';
+import { type IpListView, toIpListView } from './list-ip-intel.ts';
 import { enqueueReassessAll } from './reassess-all.ts';
 
 export const MAX_IP_LISTS = 200;
@@ -101,22 +106,22 @@ export async function importIpList(
   }
   const who = toAuditActor(actor);
   const at = nowIso(app);
+  const list: IpListRecord = {
+    name: input.name,
+    kind,
+    provider,
+    label,
+    entries: parsed.entries.length,
+    importedAt: at,
+    importedBy: who,
+  };
   let replaced: Awaited<ReturnType<typeof replaceIpList>>;
   try {
     replaced = await inTransaction(app, async (trx) => {
       const existing = await findIpList(trx, input.name);
       if (!existing && (await listIpLists(trx)).length >= MAX_IP_LISTS)
         throw new DomainError('validation', `At most ${MAX_IP_LISTS} lists; remove one first`);
-      const previous = await replaceIpList(trx, {
-        name: input.name,
-        kind,
-        provider,
-        label,
-        entries: parsed.entries.length,
-        importedAt: at,
-        importedBy: who,
-        content: normalizedContent(parsed),
-      });
+      const previous = await replaceIpList(trx, { ...list, content: normalizedContent(parsed) });
       await appendAudit(trx, {
         at,
         actor: who,
@@ -148,15 +153,7 @@ export async function importIpList(
   await app.ip?.reloadLists();
   const job = options.reassess === false ? undefined : await enqueueReassessAll(app, who, 'reassess');
   return {
-    list: {
-      name: input.name,
-      kind,
-      provider,
-      label,
-      entries: parsed.entries.length,
-      importedAt: at,
-      importedBy: who.name,
-    },
+    list: toIpListView(list),
     replaced: replaced
       ? { entries: replaced.entries, kind: replaced.kind, importedAt: replaced.importedAt }
       : null,

@@ -1,18 +1,15 @@
 // What the IP intelligence is made of: the shipped databases (licence, attribution, build date) and the
 // imported range lists (for the settings and About pages, `GET /intel/ip` and `gatecheck intel ip list`).
-import { listIpLists } from '../adapters/db/repositories/ip-lists.repository.ts';
+import { type IpListRecord, listIpLists } from '../adapters/db/repositories/ip-lists.repository.ts';
 import { type IpSource, ipDatabases } from '../intel/ip/sources.ts';
 import { type Actor, type AppContext, authorize } from './context.ts';
 
-export type IpListView = {
-  name: string;
-  kind: string;
-  provider: string | null;
-  label: string | null;
-  entries: number;
-  importedAt: string;
-  importedBy: string;
-};
+/** A stored list as the API and CLI show it: who imported it, by name. */
+export type IpListView = Omit<IpListRecord, 'importedBy'> & { importedBy: string };
+
+export function toIpListView(list: IpListRecord): IpListView {
+  return { ...list, importedBy: list.importedBy.name };
+}
 
 export async function listIpIntel(
   app: AppContext,
@@ -22,14 +19,6 @@ export async function listIpIntel(
   const rows = await listIpLists(app.database.db);
   return {
     databases: app.ip ? app.ip.sources() : ipDatabases(),
-    lists: rows.map((r) => ({
-      name: r.name,
-      kind: r.kind,
-      provider: r.provider,
-      label: r.label,
-      entries: r.entries,
-      importedAt: r.importedAt,
-      importedBy: r.importedBy.name,
-    })),
+    lists: rows.map(toIpListView),
   };
 }
