@@ -174,6 +174,21 @@ function addDistinct(list: string[], value: string | undefined, cap: number): vo
   list.push(value);
 }
 
+/** Counts a sign-in into a per-country stat (a CountryStat or HighRiskStat), up to `maxIps` addresses. */
+function tally(
+  stat: Pick<CountryStat, 'logins' | 'firstAt' | 'lastAt' | 'ips' | 'cities' | 'indexes'>,
+  l: ResolvedLogin,
+  index: number,
+  maxIps: number,
+): void {
+  stat.logins++;
+  if (l.at < stat.firstAt) stat.firstAt = l.at;
+  if (l.at > stat.lastAt) stat.lastAt = l.at;
+  addDistinct(stat.ips, l.ip, maxIps);
+  addDistinct(stat.cities, l.city, MAX_SAMPLE_IPS);
+  pushCapped(stat.indexes, index, MAX_INDEXES);
+}
+
 function travelEnd(l: ResolvedLogin, index: number): TravelEnd {
   const end: TravelEnd = { index, at: l.at, lat: l.lat ?? 0, lon: l.lon ?? 0, accuracyKm: l.accuracyKm };
   if (l.ip !== undefined) end.ip = l.ip;
@@ -274,12 +289,7 @@ export function createLoginAnalyzer(
       stat = { country, logins: 0, firstAt: l.at, lastAt: l.at, ips: [], indexes: [], cities: [] };
       countries.set(country, stat);
     }
-    stat.logins++;
-    if (l.at < stat.firstAt) stat.firstAt = l.at;
-    if (l.at > stat.lastAt) stat.lastAt = l.at;
-    addDistinct(stat.ips, l.ip, MAX_SAMPLE_IPS);
-    addDistinct(stat.cities, l.city, MAX_SAMPLE_IPS);
-    pushCapped(stat.indexes, index, MAX_INDEXES);
+    tally(stat, l, index, MAX_SAMPLE_IPS);
 
     const seen = latest.get(country);
     if (seen) {
@@ -359,12 +369,7 @@ export function createLoginAnalyzer(
       stat = { country, logins: 0, ips: [], cities: [], firstAt: l.at, lastAt: l.at, indexes: [], kinds: {} };
       highRisk.set(country, stat);
     }
-    stat.logins++;
-    if (l.at < stat.firstAt) stat.firstAt = l.at;
-    if (l.at > stat.lastAt) stat.lastAt = l.at;
-    addDistinct(stat.ips, l.ip, MAX_RISK_IPS);
-    addDistinct(stat.cities, l.city, MAX_SAMPLE_IPS);
-    pushCapped(stat.indexes, index, MAX_INDEXES);
+    tally(stat, l, index, MAX_RISK_IPS);
     stat.kinds[l.kind] = (stat.kinds[l.kind] ?? 0) + 1;
   }
 
