@@ -51,22 +51,12 @@ describe('gatecheck ip', () => {
 
 describe('gatecheck intel ip', () => {
   const store = path.join(tmp, 'store');
+  /** `gatecheck intel ip import <file> --kind <kind> --name <name> [...more] --data-dir <store>` */
+  const importList = (file: string, kind: string, name: string, ...more: string[]) =>
+    gatecheck(['intel', 'ip', 'import', file, '--kind', kind, '--name', name, ...more, '--data-dir', store]);
 
   it('imports the Tor exit list; `gatecheck ip` then uses it', () => {
-    const run = gatecheck([
-      'intel',
-      'ip',
-      'import',
-      TOR_EXITS,
-      '--kind',
-      'tor',
-      '--name',
-      'tor-exits',
-      '--provider',
-      'Tor',
-      '--data-dir',
-      store,
-    ]);
+    const run = importList(TOR_EXITS, 'tor', 'tor-exits', '--provider', 'Tor');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('tor-exits (tor, Tor): 1746 entries from 1746 lines');
     const ip = JSON.parse(gatecheck(['ip', '101.99.92.179', '--json', '--data-dir', store]).stdout) as Record<
@@ -81,19 +71,7 @@ describe('gatecheck intel ip', () => {
   });
 
   it('imports an ASN list (X4BNet input_vpn_ASN.txt) and an allow-list with --json', () => {
-    const asn = gatecheck([
-      'intel',
-      'ip',
-      'import',
-      VPN_ASNS,
-      '--kind',
-      'vpn',
-      '--name',
-      'x4b-vpn-asn',
-      '--json',
-      '--data-dir',
-      store,
-    ]);
+    const asn = importList(VPN_ASNS, 'vpn', 'x4b-vpn-asn', '--json');
     expect(asn.code).toBe(0);
     expect(JSON.parse(asn.stdout)).toMatchObject({
       list: { name: 'x4b-vpn-asn', kind: 'vpn', entries: 15 },
@@ -101,20 +79,7 @@ describe('gatecheck intel ip', () => {
     });
     const allowFile = path.join(tmp, 'corp.txt');
     writeFileSync(allowFile, '# office\r\n70.49.1.0/24\r\nnot-an-ip\r\n');
-    const allow = gatecheck([
-      'intel',
-      'ip',
-      'import',
-      allowFile,
-      '--kind',
-      'allow',
-      '--name',
-      'office',
-      '--label',
-      'Toronto office',
-      '--data-dir',
-      store,
-    ]);
+    const allow = importList(allowFile, 'allow', 'office', '--label', 'Toronto office');
     expect(allow.code).toBe(0);
     expect(allow.stderr).toContain('line 3: "not-an-ip" is not an IP address, CIDR block, range or ASN');
     const ip = JSON.parse(gatecheck(['ip', '70.49.1.1', '--json', '--data-dir', store]).stdout) as Record<
@@ -138,18 +103,7 @@ describe('gatecheck intel ip', () => {
   it('rejects a file with no valid entry (exit 1) and a missing --kind (exit 2)', () => {
     const junk = path.join(tmp, 'junk.txt');
     writeFileSync(junk, 'hello\nworld\n');
-    const run = gatecheck([
-      'intel',
-      'ip',
-      'import',
-      junk,
-      '--kind',
-      'vpn',
-      '--name',
-      'junk',
-      '--data-dir',
-      store,
-    ]);
+    const run = importList(junk, 'vpn', 'junk');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('The list has no valid entry (2 bad lines); nothing was imported');
     expect(gatecheck(['intel', 'ip', 'import', junk, '--name', 'junk', '--data-dir', store]).code).toBe(2);
