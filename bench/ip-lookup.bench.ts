@@ -12,6 +12,7 @@ import { asnPackageDir } from '../src/intel/ip/asn.ts';
 import { cityPackageDir, openCityReader } from '../src/intel/ip/city.ts';
 import { normalizedContent, parseIpList } from '../src/intel/ip/lists.ts';
 import { createIpRuntime } from '../src/intel/ip/runtime.ts';
+import { seededRandom } from '../test/random.ts';
 
 const INTEL = path.resolve(import.meta.dirname, '../../shared/datasets/signin-logs/ip-intel');
 const LISTS = [
@@ -36,16 +37,6 @@ export type IpBenchResult = {
   load: { asnV4Ms: number; cityOpenMs: number; listsMs: number; listRanges: number };
 };
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` IPv4 addresses inside the ranges of the shipped ASN table (a range drawn, then an address in it). */
 export function sampleAddresses(count: number, seed = 2026): string[] {
   const text = readFileSync(path.join(asnPackageDir(), 'asn-ipv4-num.csv'), 'utf8');
@@ -56,7 +47,7 @@ export function sampleAddresses(count: number, seed = 2026): string[] {
     if (b < 0) continue;
     ranges.push([Number(line.slice(0, a)), Number(line.slice(a + 1, b))]);
   }
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const [start, end] = ranges[Math.floor(rnd() * ranges.length)] ?? [0, 0];
@@ -80,7 +71,7 @@ export async function runIpLookupBench(count = 200_000): Promise<IpBenchResult> 
   const distinct = sampleAddresses(count);
   // Sign-in logs repeat addresses: 200,000 lookups over 5,000 distinct ones.
   const pool = distinct.slice(0, 5000);
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const repeated = Array.from({ length: count }, () => pool[Math.floor(rnd() * pool.length)] as string);
 
   let t0 = performance.now();

@@ -2,21 +2,11 @@
 // addresses, IPv4 and IPv6; then the merged list index over the real X4BNet and Tor lists.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test/random.ts';
 import { bigIntToWords } from './address.ts';
 import { ListIndex, type LoadedList } from './list-index.ts';
 import { type IpListKind, parseIpList } from './lists.ts';
 import { flattenIntervals, type Interval, V4RangeIndex, V6RangeIndex } from './range-index.ts';
-
-/** mulberry32: a small seeded generator, so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function naive<T extends number | bigint>(intervals: readonly Interval<T>[], ip: T): number {
   let best = -1;
@@ -26,7 +16,7 @@ function naive<T extends number | bigint>(intervals: readonly Interval<T>[], ip:
 
 describe('flattenIntervals + V4RangeIndex', () => {
   it('agrees with a naive scan on 20,000 random addresses over 2,000 overlapping intervals', () => {
-    const rnd = random(42);
+    const rnd = seededRandom(42);
     const intervals: Interval<number>[] = [];
     for (let i = 0; i < 2000; i++) {
       const start = Math.floor(rnd() * 2 ** 20) * 4096;
@@ -57,7 +47,7 @@ describe('flattenIntervals + V4RangeIndex', () => {
 
 describe('flattenIntervals + V6RangeIndex', () => {
   it('agrees with a naive scan on 10,000 random IPv6 addresses', () => {
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     const big = () =>
       (BigInt(Math.floor(rnd() * 2 ** 32)) << 96n) | (BigInt(Math.floor(rnd() * 2 ** 32)) << 64n);
     const intervals: Interval<bigint>[] = [];
@@ -109,7 +99,7 @@ describe('ListIndex over the real lists', () => {
   const rank = { tor: 0, vpn: 1, hosting: 4 } as const;
 
   it('gives each address the strongest list naming it, like a scan of every list', () => {
-    const rnd = random(1234);
+    const rnd = seededRandom(1234);
     const kindLists = lists.filter((l) => l.kind !== 'allow');
     const probes: number[] = [];
     for (const l of kindLists) {
