@@ -27,8 +27,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'gc-e2e-'));
+export type LaunchedServer<T> = { child: ChildProcess; baseUrl: string; output: () => string; ready: T };
+
+/**
+ * Spawns `gatecheck start` on a free port over `dataDir` and waits until `ready` finds what it waits for
+ * in the output (its answer is returned as `ready`); fails when the process exits or time runs out.
+ */
+export async function launchServer<T>(
+  dataDir: string,
+  ready: (output: string) => T | undefined,
+  options: { env?: Record<string, string>; timeoutMs: number; waitingFor: string },
+): Promise<LaunchedServer<T>> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -41,7 +50,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         GATECHECK_DATA_DIR: dataDir,
         DATABASE_URL: '',
         GATECHECK_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        ...extraEnv,
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -53,18 +62,17 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const setupLink = await new Promise<string>((resolve, reject) => {
+  const found = await new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`server did not print a setup link:\n${output}`)),
-      60_000,
+      () => reject(new Error(`server did not ${options.waitingFor}:\n${output}`)),
+      options.timeoutMs,
     );
     const poll = setInterval(() => {
-      const match = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
+      const value = ready(output);
+      if (value === undefined) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(value);
     }, 50);
     child.once('exit', (code) => {
       clearInterval(poll);
@@ -72,10 +80,25 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       reject(new Error(`server exited with code ${code}:\n${output}`));
     });
   });
+  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => output, ready: found };
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gc-e2e-'));
+  const {
+    child,
+    baseUrl,
+    output,
+    ready: setupLink,
+  } = await launchServer(dataDir, (text) => /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(text)?.[1], {
+    env: extraEnv,
+    timeoutMs: 60_000,
+    waitingFor: 'print a setup link',
+  });
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     setupLink,
-    output: () => output,
+    output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

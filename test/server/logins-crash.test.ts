@@ -1,12 +1,11 @@
 // An acknowledged hook delivery survives a crash: a real server process takes Okta events, answers 200,
 // is killed with SIGKILL (no shutdown), and a new process on the same data directory has them — the same
 // delivery again is all duplicates, and the stored events belong to the subject.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedServer, launchServer } from '../../e2e/server.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { setOktaHookSecret } from '../../src/services/configure-hooks.ts';
 import { SYSTEM_ACTOR } from '../../src/services/context.ts';
@@ -16,57 +15,14 @@ import { listSubjectLogins } from '../../src/services/list-subject-logins.ts';
 import { buildBundle } from '../services/factories.ts';
 import { oktaEvent, PYONGYANG, TORONTO } from '../services/logins-fixtures.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+type Server = LaunchedServer<true>;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
+/** A server process over `dataDir`, once it says it is running. */
+function start(dataDir: string): Promise<Server> {
+  return launchServer(dataDir, (output) => (output.includes('is running at') ? true : undefined), {
+    timeoutMs: 90_000,
+    waitingFor: 'start',
   });
-}
-
-type Server = { child: ChildProcess; baseUrl: string; output: () => string };
-
-async function start(dataDir: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/gatecheck.js'), 'start', '--no-build'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GATECHECK_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      GATECHECK_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const poll = setInterval(() => {
-      if (!output.includes('is running at')) return;
-      clearInterval(poll);
-      clearTimeout(timer);
-      resolve();
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`server exited with code ${code}:\n${output}`));
-    });
-  });
-  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => output };
 }
 
 async function kill(server: Server, signal: NodeJS.Signals): Promise<void> {
