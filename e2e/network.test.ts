@@ -198,6 +198,13 @@ describe('sign-in and network intelligence', () => {
     expect(await page.locator('[data-testid="map-dot"][data-country="KP"]').getAttribute('data-count')).toBe(
       '2',
     );
+    // Hovering a place shows what came from there, address by address.
+    await page.locator('[data-testid="map-dot"][data-country="KP"]').hover();
+    expect(await page.getByTestId('map-tooltip').textContent()).toContain(
+      `${PYONGYANG_IP} — Home or office internet (Star Joint Venture Co. Ltd.), 2×`,
+    );
+    await page.mouse.move(0, 0);
+    await page.getByTestId('map-tooltip').waitFor({ state: 'detached' });
     expect(await page.getByTestId('map-claimed-country').count()).toBe(1);
     const arc = page.getByTestId('map-travel-arc');
     expect(await arc.count()).toBe(1);
