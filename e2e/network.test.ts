@@ -260,6 +260,61 @@ describe('sign-in and network intelligence', () => {
     await fullPageShot('network-page.png');
   }, 60_000);
 
+  it('creates the Okta Event Hook secret in Settings → Integrations, shown once', async () => {
+    const hooks = async () =>
+      page.evaluate(async () => {
+        const res = await fetch('/api/v1/hooks', { credentials: 'same-origin' });
+        return { status: res.status, body: (await res.json()) as { okta: { secretSet: boolean } } };
+      });
+    expect((await hooks()).body.okta.secretSet).toBe(false);
+
+    await page.goto(`${server.baseUrl}/settings?tab=integrations`);
+    const panel = page.getByTestId('integrations-settings');
+    await panel.getByTestId('okta-hook').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('okta-hook-url').textContent()).toBe(
+      `${server.baseUrl}/api/v1/hooks/okta`,
+    );
+    expect(await panel.getByTestId('logins-hook-curl').textContent()).toContain(
+      `curl -X POST '${server.baseUrl}/api/v1/hooks/logins'`,
+    );
+    expect(await panel.getByTestId('okta-secret-status').getAttribute('data-set')).toBe('false');
+    await panel.getByTestId('okta-secret-create').click();
+
+    const secret = panel.getByTestId('okta-secret-value');
+    await secret.waitFor({ timeout: 30_000 });
+    const value = (await secret.textContent()) ?? '';
+    expect(value).toMatch(/^gcoh_\S{20,}$/);
+    await panel.locator('[data-testid="okta-secret-status"][data-set="true"]').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('okta-secret-create').textContent()).toBe('Replace secret');
+    const status = await hooks();
+    expect(status.status).toBe(200);
+    expect(status.body.okta.secretSet).toBe(true);
+    // the secret Okta will send is the one shown: the hook's verification answers with it
+    const verified = await fetch(`${server.baseUrl}/api/v1/hooks/okta`, {
+      headers: { authorization: value, 'x-okta-verification-challenge': 'e2e-challenge' },
+    });
+    expect(await verified.json()).toEqual({ verification: 'e2e-challenge' });
+    await fullPageShot('settings-integrations.png');
+
+    // Shown once: after "I have copied it" (or coming back) it is gone, and the API never returns it.
+    await panel.getByRole('button', { name: 'I have copied it' }).click();
+    expect(await panel.getByTestId('okta-secret-value').count()).toBe(0);
+    await page.reload();
+    await panel.getByTestId('okta-hook').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('okta-secret-value').count()).toBe(0);
+    expect(JSON.stringify((await hooks()).body)).not.toContain(value);
+
+    // Replacing asks first; cancelling keeps the secret that works.
+    await panel.getByTestId('okta-secret-create').click();
+    await page.getByTestId('okta-secret-replace').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await panel.getByTestId('okta-secret-value').count()).toBe(0);
+    const still = await fetch(`${server.baseUrl}/api/v1/hooks/okta`, {
+      headers: { authorization: value, 'x-okta-verification-challenge': 'again' },
+    });
+    expect(still.status).toBe(200);
+  }, 60_000);
+
   it('names the data sources and their licences on the About page', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('about-link').click();

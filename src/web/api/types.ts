@@ -142,3 +142,9 @@ export type ApiToken = {
   revokedAt?: string | null;
   prefix?: string;
 };
+
+/** GET /hooks: where live sign-in events go, and whether the Okta Event Hook has its secret. */
+export type Hooks = {
+  okta: { url: string; secretSet: boolean; secretSetAt: string | null; header: string };
+  logins: { url: string; auth: string };
+};

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, listOf } from '../../api/client.ts';
-import type { ApiToken, JobView, Policy, Role, User } from '../../api/types.ts';
+import type { ApiToken, Hooks, JobView, Policy, Role, User } from '../../api/types.ts';
 
 export function usePolicy() {
   return useQuery({ queryKey: ['policy'], queryFn: () => api<Policy>('/policy') });
@@ -70,5 +70,18 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) => api<void>(`/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+}
+
+export function useHooks() {
+  return useQuery({ queryKey: ['hooks'], queryFn: () => api<Hooks>('/hooks') });
+}
+
+/** Creates or replaces the Okta Event Hook secret; the answer is the only time it is shown. */
+export function useCreateOktaSecret() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ secret: string }>('/hooks/okta/secret', { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['hooks'] }),
   });
 }

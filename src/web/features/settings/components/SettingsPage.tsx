@@ -1,13 +1,14 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAdjustments, IconKey, IconListSearch, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconKey, IconListSearch, IconPlugConnected, IconUsers } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../../auth/queries.ts';
 import { SanctionsListsSettings } from '../../sanctions/components/SanctionsListsSettings.tsx';
+import { IntegrationsSettings } from './IntegrationsSettings.tsx';
 import { PolicySettings } from './PolicySettings.tsx';
 import { TokensSettings } from './TokensSettings.tsx';
 import { UsersSettings } from './UsersSettings.tsx';
 
-const ADMIN_TABS = ['policy', 'users', 'tokens'];
+const ADMIN_TABS = ['policy', 'users', 'tokens', 'integrations'];
 
 export default function SettingsPage() {
   const [params, setParams] = useSearchParams();
@@ -23,7 +24,7 @@ export default function SettingsPage() {
         </Title>
         <Text c="dimmed" size="sm">
           {isAdmin
-            ? 'How strict Gatecheck is, who can use it, keys for other systems, and the sanctions lists it screens against.'
+            ? 'How strict Gatecheck is, who can use it, keys for other systems, live sign-in events, and the sanctions lists it screens against.'
             : 'The sanctions lists Gatecheck screens against. Other settings are for admins.'}
         </Text>
       </Stack>
@@ -43,6 +44,13 @@ export default function SettingsPage() {
               </Tabs.Tab>
               <Tabs.Tab value="tokens" leftSection={<IconKey size={16} />}>
                 API tokens
+              </Tabs.Tab>
+              <Tabs.Tab
+                value="integrations"
+                leftSection={<IconPlugConnected size={16} />}
+                data-testid="settings-tab-integrations"
+              >
+                Integrations
               </Tabs.Tab>
             </>
           ) : null}
@@ -64,6 +72,9 @@ export default function SettingsPage() {
             </Tabs.Panel>
             <Tabs.Panel value="tokens">
               <TokensSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="integrations">
+              <IntegrationsSettings />
             </Tabs.Panel>
           </>
         ) : null}
