@@ -8,7 +8,8 @@
 // than policy.network.sharedEgressMaxSubjects subjects use (busy gateways), and subjects whose uses are
 // further apart than policy.network.sharedEgressWindowDays from everyone else's. A subject whose every
 // neighbour on the address is a declared household member is flagged `household` (expected, not counted),
-// as the detector's `data.ips[].household` says.
+// as the detector's `data.ips[].household` says. When the policy turns network.shared-egress off, nothing
+// is listed and `sharedEgressDisabled` says why.
 //
 // To stay light on a big organisation, only candidate addresses are loaded: those two or more subjects'
 // stored events came from (one SQL query) and those in bundles' own logins[], narrowed by the detector's
@@ -23,7 +24,7 @@ import {
 import { listAllBundles } from '../adapters/db/repositories/subjects.repository.ts';
 import type { CaseBundle } from '../core/bundle/schema.ts';
 import { listSharedEgress as listSharedEgressByRules } from '../core/detectors/network/shared-egress.ts';
-import type { DetailedAssessment, DetectorContext } from '../core/types.ts';
+import type { DetailedAssessment, DetectorContext, Policy } from '../core/types.ts';
 import { type Actor, type AppContext, authorize } from './context.ts';
 import { loadPolicy } from './internal/assessing.ts';
 import {
@@ -65,6 +66,8 @@ export type NetworkAnomaly = {
 
 export type NetworkOverview = {
   sharedEgress: SharedEgress[];
+  /** The policy turns network.shared-egress off: no address is listed as shared. */
+  sharedEgressDisabled: boolean;
   anomalies: NetworkAnomaly[];
   counts: { events: number; subjects: number; unmatchedAccounts: number };
 };
@@ -105,13 +108,12 @@ function addressesTheRulesKeep(candidates: readonly string[], ctx: Omit<Detector
   return listSharedEgressByRules(population, { ...ctx, population }).map((s) => s.ip);
 }
 
-async function sharedEgressOverview(app: AppContext): Promise<SharedEgress[]> {
+async function sharedEgressOverview(app: AppContext, policy: Policy): Promise<SharedEgress[]> {
   const db = app.database.db;
   const now = app.clock.now();
   const since = new Date(now.getTime() - LOGIN_WINDOW_DAYS * DAY_MS).toISOString();
-  const [bundles, policy, fromEvents, lookup] = await Promise.all([
+  const [bundles, fromEvents, lookup] = await Promise.all([
     listAllBundles(db),
-    loadPolicy(db),
     listMultiSubjectAddresses(db, { since, limit: MAX_CANDIDATE_ADDRESSES }),
     readyIpLookup(app),
   ]);
@@ -184,8 +186,10 @@ async function sharedEgressOverview(app: AppContext): Promise<SharedEgress[]> {
 export async function getNetworkOverview(app: AppContext, actor: Actor): Promise<NetworkOverview> {
   authorize(actor, 'subjects:read');
   const db = app.database.db;
+  const policy = await loadPolicy(db);
+  const sharedEgressDisabled = policy.overrides['network.shared-egress']?.disabled === true;
   const [sharedEgress, counts, anomalyRows] = await Promise.all([
-    sharedEgressOverview(app),
+    sharedEgressDisabled ? [] : sharedEgressOverview(app, policy),
     countLoginTotals(db),
     listLatestAssessmentsWithSignals(db, ANOMALY_PREFIXES, { limit: MAX_ANOMALIES }),
   ]);
@@ -197,5 +201,5 @@ export async function getNetworkOverview(app: AppContext, actor: Actor): Promise
     if (signals.length === 0) return [];
     return [{ subjectId: row.subjectId, name: row.name, band: row.band, score: row.score, signals }];
   });
-  return { sharedEgress, anomalies, counts };
+  return { sharedEgress, sharedEgressDisabled, anomalies, counts };
 }

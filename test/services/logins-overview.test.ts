@@ -5,7 +5,7 @@
 // more subjects' events came from each; a Rogers home address three unrelated people share is, exactly
 // as the detector fires for them; a Bell address two declared household members share is flagged
 // household on both, as the detector explains it (expected, not counted), and one they share with a
-// stranger counts for all three.
+// stranger counts for all three. A policy that turns network.shared-egress off empties the list.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAssessments } from '../../src/adapters/db/repositories/assessments.repository.ts';
@@ -14,6 +14,7 @@ import { createSubject } from '../../src/services/create-subject.ts';
 import { getNetworkOverview, type NetworkOverview } from '../../src/services/get-network-overview.ts';
 import { importIpList } from '../../src/services/import-ip-list.ts';
 import { ingestLoginEvents } from '../../src/services/ingest-login-events.ts';
+import { getPolicy, updatePolicy } from '../../src/services/update-policy.ts';
 import { dialects } from '../db.ts';
 import { attachIpIntel, TOR_EXITS } from '../ip-fixture.ts';
 import { buildBundle } from './factories.ts';
@@ -187,5 +188,29 @@ describe.each(dialects)('shared egress in the overview follows the detector (%s)
     expect(signal?.explanation).toContain(
       `${HOME} is also used by Dana Okafor (emp-d), declared as household, which is expected and not counted.`,
     );
+  });
+
+  it('lists no shared address while the policy turns network.shared-egress off, and says so', async () => {
+    expect(overview.sharedEgressDisabled).toBe(false);
+    const policy = await getPolicy(app, admin);
+    const setSharedEgressOff = async (disabled: boolean) => {
+      const { job } = await updatePolicy(app, admin, {
+        ...policy,
+        overrides: { ...policy.overrides, 'network.shared-egress': { disabled } },
+      });
+      expect((await waitForJob(app, job.id)).status).toBe('succeeded');
+    };
+    await setSharedEgressOff(true);
+    const off = await getNetworkOverview(app, viewer);
+    expect(off.sharedEgressDisabled).toBe(true);
+    expect(off.sharedEgress).toEqual([]);
+    // the rest of the overview is unchanged
+    expect(off.counts).toEqual(overview.counts);
+
+    // turning it back on lists the same addresses again
+    await setSharedEgressOff(false);
+    const on = await getNetworkOverview(app, viewer);
+    expect(on.sharedEgressDisabled).toBe(false);
+    expect(on.sharedEgress).toEqual(overview.sharedEgress);
   });
 });

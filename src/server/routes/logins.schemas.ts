@@ -156,6 +156,10 @@ export const NetworkOverviewSchema = z
         subjects: z.array(z.object({ id: z.string(), name: z.string().nullable(), household: z.boolean() })),
       }),
     ),
+    sharedEgressDisabled: z.boolean().openapi({
+      description:
+        "The organisation's policy turns network.shared-egress off: no address is listed as shared",
+    }),
     anomalies: z.array(
       z.object({
         subjectId: z.string(),

@@ -195,6 +195,10 @@ describe('sign-in readers', () => {
     ]);
     expect(view.anomalies[0]?.signals[0]?.severity).toBe('low');
     expect(view.counts).toEqual({ events: 12, subjects: 2, unmatchedAccounts: 1 });
+    expect(view.sharedEgressDisabled).toBe(false);
+    expect(readNetworkOverview({ sharedEgress: [], sharedEgressDisabled: true }).sharedEgressDisabled).toBe(
+      true,
+    );
   });
 
   it('reads an IP lookup with an allow-list entry', () => {

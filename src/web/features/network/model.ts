@@ -143,6 +143,8 @@ export type NetworkAnomaly = {
 
 export type NetworkOverview = {
   sharedEgress: SharedEgress[];
+  /** The policy turns network.shared-egress off: nothing is listed as shared. */
+  sharedEgressDisabled: boolean;
   anomalies: NetworkAnomaly[];
   counts: { events: number; subjects: number; unmatchedAccounts: number };
 };
@@ -590,6 +592,7 @@ export function readNetworkOverview(value: unknown): NetworkOverview {
   const counts = isRecord(body.counts) ? body.counts : {};
   return {
     sharedEgress,
+    sharedEgressDisabled: body.sharedEgressDisabled === true,
     anomalies,
     counts: {
       events: num(counts.events) ?? 0,

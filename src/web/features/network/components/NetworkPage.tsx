@@ -260,7 +260,14 @@ export default function NetworkPage() {
                 {TERMS.egress} Two “different” employees on one address can be one person with two jobs, or a
                 laptop farm.
               </Text>
-              <SharedEgressTable rows={overview.data.sharedEgress} />
+              {overview.data.sharedEgressDisabled ? (
+                <Text size="sm" data-testid="shared-egress-disabled">
+                  Not listed: your policy turns off the warning sign “Same internet address as another person”
+                  (Settings → Policy).
+                </Text>
+              ) : (
+                <SharedEgressTable rows={overview.data.sharedEgress} />
+              )}
             </Stack>
           </Card>
 
