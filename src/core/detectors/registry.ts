@@ -6,6 +6,8 @@ import { lowRate } from './application/low-rate.ts';
 import { vendorOnlyVetting } from './application/vendor-only-vetting.ts';
 import { contactChange } from './consistency/contact-change.ts';
 import { location } from './consistency/location.ts';
+import { disposableEmail } from './contact/disposable-email.ts';
+import { voipPhone } from './contact/voip-phone.ts';
 import { documentsExpired } from './documents/expired.ts';
 import { documentsOverdue } from './documents/overdue.ts';
 import { exfiltration } from './employment/exfiltration.ts';
@@ -83,6 +85,8 @@ export const IMPLEMENTED: readonly Detector[] = [
   sharedEgress,
   alwaysOn,
   inputLatency,
+  voipPhone,
+  disposableEmail,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */
