@@ -177,6 +177,16 @@ program
     process.exitCode = await lookupIpCommand(address, options);
   });
 
+program
+  .command('mrz')
+  .description('parse and check the machine-readable lines of a passport, ID card or visa (ICAO 9303)')
+  .argument('<lines...>', 'the 1 to 3 MRZ lines, each as one argument (quote them: "<" is special in shells)')
+  .addOption(jsonOption())
+  .action(async (lines: string[], options: { json?: boolean }) => {
+    const { parseMrzCommand } = await import('./commands/parse-mrz.ts');
+    process.exitCode = parseMrzCommand(lines, options);
+  });
+
 const logins = program
   .command('logins')
   .description('sign-in logs: import, unmatched accounts, links to subjects');

@@ -9,6 +9,8 @@ import { location } from './consistency/location.ts';
 import { disposableEmail } from './contact/disposable-email.ts';
 import { voipPhone } from './contact/voip-phone.ts';
 import { documentsExpired } from './documents/expired.ts';
+import { mrzInvalid } from './documents/mrz-invalid.ts';
+import { mrzMismatch } from './documents/mrz-mismatch.ts';
 import { documentsOverdue } from './documents/overdue.ts';
 import { exfiltration } from './employment/exfiltration.ts';
 import { extortion } from './employment/extortion.ts';
@@ -59,6 +61,8 @@ export const IMPLEMENTED: readonly Detector[] = [
   inPersonAvoidance,
   documentsOverdue,
   documentsExpired,
+  mrzInvalid,
+  mrzMismatch,
   lowRate,
   vendorOnlyVetting,
   contactChange,
