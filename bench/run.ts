@@ -6,6 +6,7 @@ import { runIpLookupBench } from './ip-lookup.bench.ts';
 import { runLoginParseBench } from './login-parse.bench.ts';
 import { runNameMatchingBench } from './name-matching.bench.ts';
 import { runNetworkDetectBench } from './network-detect.bench.ts';
+import { runResumeParseBench } from './resume-parse.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
 import { runSigninPipelineBench } from './signin-pipeline.bench.ts';
@@ -46,6 +47,13 @@ if (only === undefined || only === 'network') {
   console.log('Every detector over one bundle of 5,000 sign-ins (the most an assessment loads per subject)');
   console.table([network.bundle]);
   results.network = network;
+}
+if (only === undefined || only === 'resume') {
+  console.log('\nResume reading per file (sniff + extract + parse) vs raw text extraction alone (one core)');
+  const rows = await runResumeParseBench();
+  console.table(rows);
+  console.log('heapMb = heap growth at the peak while parsing, after a GC');
+  results.resume = rows;
 }
 if (only === undefined || only === 'ip') {
   console.log(

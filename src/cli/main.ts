@@ -187,6 +187,16 @@ program
     process.exitCode = parseMrzCommand(lines, options);
   });
 
+program
+  .command('resume')
+  .description('read a PDF, DOCX or text resume: contact details, employment, education, technologies')
+  .argument('<file>', 'the resume file (type is read from its content, not its name; up to 20 MB)')
+  .addOption(jsonOption())
+  .action(async (file: string, options: { json?: boolean }) => {
+    const { parseResumeCommand } = await import('./commands/parse-resume.ts');
+    process.exitCode = await parseResumeCommand(file, options);
+  });
+
 const logins = program
   .command('logins')
   .description('sign-in logs: import, unmatched accounts, links to subjects');
