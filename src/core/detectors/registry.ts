@@ -5,8 +5,12 @@ import type { Detector } from '../types.ts';
 import { lowRate } from './application/low-rate.ts';
 import { vendorOnlyVetting } from './application/vendor-only-vetting.ts';
 import { contactChange } from './consistency/contact-change.ts';
+import { education } from './consistency/education.ts';
+import { employment } from './consistency/employment.ts';
+import { identity } from './consistency/identity.ts';
 import { location } from './consistency/location.ts';
 import { disposableEmail } from './contact/disposable-email.ts';
+import { newProfile } from './contact/new-profile.ts';
 import { voipPhone } from './contact/voip-phone.ts';
 import { documentsExpired } from './documents/expired.ts';
 import { mrzInvalid } from './documents/mrz-invalid.ts';
@@ -42,6 +46,10 @@ import { bankChange } from './payments/bank-change.ts';
 import { cryptoRequest } from './payments/crypto-request.ts';
 import { prepayment } from './payments/prepayment.ts';
 import { sanctionedWallet } from './payments/sanctioned-wallet.ts';
+import { referencesContradicts } from './references/contradicts.ts';
+import { referencesSharedContact } from './references/shared-contact.ts';
+import { referencesUnverifiable } from './references/unverifiable.ts';
+import { referencesWebmail } from './references/webmail.ts';
 import { entityMatch } from './sanctions/entity-match.ts';
 import { nameMatch } from './sanctions/name-match.ts';
 
@@ -66,6 +74,9 @@ export const IMPLEMENTED: readonly Detector[] = [
   lowRate,
   vendorOnlyVetting,
   contactChange,
+  identity,
+  employment,
+  education,
   cryptoRequest,
   bankChange,
   prepayment,
@@ -91,6 +102,11 @@ export const IMPLEMENTED: readonly Detector[] = [
   inputLatency,
   voipPhone,
   disposableEmail,
+  newProfile,
+  referencesUnverifiable,
+  referencesContradicts,
+  referencesWebmail,
+  referencesSharedContact,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */
