@@ -4,6 +4,7 @@ import { SIGNALS } from '../catalog/signals.ts';
 import type { Detector } from '../types.ts';
 import { lowRate } from './application/low-rate.ts';
 import { vendorOnlyVetting } from './application/vendor-only-vetting.ts';
+import { anachronism } from './consistency/anachronism.ts';
 import { contactChange } from './consistency/contact-change.ts';
 import { education } from './consistency/education.ts';
 import { employment } from './consistency/employment.ts';
@@ -107,6 +108,7 @@ export const IMPLEMENTED: readonly Detector[] = [
   referencesContradicts,
   referencesWebmail,
   referencesSharedContact,
+  anachronism,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */
