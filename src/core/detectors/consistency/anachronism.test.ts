@@ -82,6 +82,26 @@ const cases: [string, BundleOverrides, Expectation, ReturnType<typeof at>?][] = 
     'none',
   ],
   [
+    'a dock worker in 2010: nothing',
+    job({
+      start: '2008',
+      end: '2010',
+      title: 'Docker',
+      description: 'Worked as a docker at the Port of Rotterdam.',
+    }),
+    'none',
+  ],
+  [
+    'Docker-based backend in a 2010 job: medium',
+    job({ start: '2008', end: '2010', description: 'Docker-based backend' }),
+    'medium',
+  ],
+  [
+    'Docker with Python in a 2010 job: medium',
+    job({ start: '2008', end: '2010', description: 'Shipped Python services in Docker.' }),
+    'medium',
+  ],
+  [
     'rust the word in a 2010 job: nothing',
     job({ start: '2008', end: '2010', description: 'Removed Rust and paint from hulls.' }),
     'none',

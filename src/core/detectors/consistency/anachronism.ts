@@ -25,7 +25,7 @@ type Match = { tech: Technology; kind: TermKind; start: number; end: number; tex
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BEFORE = String.raw`(?<![\p{L}\p{N}_@#+.])`;
-const AFTER = String.raw`(?![\p{L}\p{N}_+#]|[.\-][\p{L}\p{N}])`;
+const AFTER = String.raw`(?![\p{L}\p{N}_+#]|\.[\p{L}\p{N}])`;
 
 /** All-capital aliases ("AWS", "PHP", "GPT-4") are matched in capitals only. */
 const isCapitals = (t: string) => /\p{Lu}/u.test(t) && t === t.toUpperCase();

@@ -725,7 +725,8 @@ export const TECHNOLOGIES: readonly Technology[] = [
     year: 2010,
     month: 2,
     source: 'https://en.wikipedia.org/wiki/Elasticsearch',
-    aliases: ['Elasticsearch', 'Elastic Search'],
+    aliases: ['Elasticsearch'],
+    ambiguous: ['Elastic Search'],
   },
   {
     name: 'Amazon DynamoDB',
@@ -806,8 +807,8 @@ export const TECHNOLOGIES: readonly Technology[] = [
     name: 'dbt',
     year: 2016,
     source: 'https://github.com/dbt-labs/dbt-core/releases',
-    aliases: ['data build tool', 'dbt Core', 'dbt Cloud'],
-    ambiguous: ['dbt'],
+    aliases: ['dbt Core', 'dbt Cloud'],
+    ambiguous: ['dbt', 'data build tool'],
   },
   {
     name: 'PostgreSQL',
@@ -898,7 +899,7 @@ export const TECHNOLOGIES: readonly Technology[] = [
     year: 2019,
     month: 4,
     source: 'https://github.com/delta-io/delta/releases',
-    aliases: ['Delta Lake'],
+    ambiguous: ['Delta Lake'],
   },
   { name: 'DuckDB', year: 2019, source: 'https://en.wikipedia.org/wiki/DuckDB', aliases: ['DuckDB'] },
   {
@@ -1001,7 +1002,8 @@ export const TECHNOLOGIES: readonly Technology[] = [
     name: 'DigitalOcean',
     year: 2011,
     source: 'https://en.wikipedia.org/wiki/DigitalOcean',
-    aliases: ['DigitalOcean', 'Digital Ocean'],
+    aliases: ['DigitalOcean'],
+    ambiguous: ['Digital Ocean'],
   },
   {
     name: 'Cloudflare Workers',
@@ -1024,7 +1026,7 @@ export const TECHNOLOGIES: readonly Technology[] = [
     year: 2013,
     month: 3,
     source: 'https://en.wikipedia.org/wiki/Docker_(software)',
-    aliases: ['Docker'],
+    ambiguous: ['Docker'],
   },
   {
     name: 'Kubernetes',
@@ -1288,7 +1290,7 @@ export const TECHNOLOGIES: readonly Technology[] = [
     year: 2022,
     month: 8,
     source: 'https://en.wikipedia.org/wiki/Stable_Diffusion',
-    aliases: ['Stable Diffusion'],
+    ambiguous: ['Stable Diffusion'],
   },
   {
     name: 'Midjourney',
@@ -1479,7 +1481,7 @@ export const TECHNOLOGIES: readonly Technology[] = [
     year: 2014,
     month: 6,
     source: 'https://en.wikipedia.org/wiki/Material_Design',
-    aliases: ['Material Design'],
+    ambiguous: ['Material Design'],
   },
   {
     name: 'Progressive Web App',
