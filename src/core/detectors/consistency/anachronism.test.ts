@@ -222,7 +222,7 @@ describe('consistency.anachronism', () => {
     });
     const s = firstSignal(out);
     expect(s.evidence).toEqual(['employment[0].technologies', 'employment[1].description']);
-    expect((s.data?.findings as { technology: string }[]).map((f) => f.technology)).toEqual([
+    expect(((s.data?.findings ?? []) as { technology: string }[]).map((f) => f.technology)).toEqual([
       'Rust',
       'Swift',
       'Angular 2+',
