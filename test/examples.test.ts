@@ -31,6 +31,7 @@ const EXPECTED_02 = [
   'onboarding.byod-request',
   'onboarding.in-person-overdue',
   'network.remote-access',
+  'contact.new-profile',
 ];
 
 for (const at of ['2026-06-01T00:00:00Z', '2026-04-01T00:00:00Z']) {
@@ -64,9 +65,10 @@ for (const at of ['2026-06-01T00:00:00Z', '2026-04-01T00:00:00Z']) {
       expect(ids.filter((id) => id.startsWith('payments.') || id.startsWith('documents.'))).toEqual([]);
       expect(ids).not.toContain('interview.repeated-excuse');
       expect(ids.includes('onboarding.in-person-overdue')).toBe(at.startsWith('2026-06'));
-      expect(a03!.notEvaluated).toEqual(
-        expect.arrayContaining(['liveness', 'interview.in-person', 'references']),
-      );
+      // The earlier employer was acquired and has no records: the README of the examples expects this medium flag.
+      expect(a03!.signals.find((s) => s.id === 'references.unverifiable')?.severity).toBe('medium');
+      expect(ids.filter((id) => id.startsWith('consistency.'))).toEqual([]);
+      expect(a03!.notEvaluated).toEqual(expect.arrayContaining(['liveness', 'interview.in-person']));
     });
   });
 }
