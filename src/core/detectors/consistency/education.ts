@@ -6,7 +6,7 @@
 import type { CaseBundle } from '../../bundle/schema.ts';
 import type { Detector } from '../../types.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
-import { DATE_TOLERANCE_MONTHS, monthIndex, normalizeOrganisation } from './employment.ts';
+import { datesApart, normalizeOrganisation } from './employment.ts';
 
 const def = requireSignal('consistency.education');
 
@@ -87,7 +87,6 @@ export function degreesDiffer(a: string, b: string): boolean {
 
 const source = (e: Entry) => e.source ?? 'unspecified source';
 const THIRD_PARTY = new Set(['reference', 'document']);
-const dateText = (d: string | null | undefined) => (d === null ? 'present' : (d ?? 'not given'));
 
 export type EducationConflict = {
   kind: 'degree' | 'dates' | 'reference';
@@ -117,20 +116,7 @@ export function educationConflicts(bundle: CaseBundle): EducationConflict[] {
           entries: ids,
           text: `${institution}: degree "${a.degree}" in the ${source(a)} but "${b.degree}" in the ${source(b)}`,
         });
-      const dates: string[] = [];
-      for (const field of ['start', 'end'] as const) {
-        const va = a[field];
-        const vb = b[field];
-        if (va === undefined || vb === undefined) continue;
-        const ma = va === null ? undefined : monthIndex(va);
-        const mb = vb === null ? undefined : monthIndex(vb);
-        const apart =
-          va === null || vb === null
-            ? va !== vb
-            : ma !== undefined && mb !== undefined && Math.abs(ma - mb) > DATE_TOLERANCE_MONTHS;
-        if (apart)
-          dates.push(`${field} ${dateText(va)} in the ${source(a)} but ${dateText(vb)} in the ${source(b)}`);
-      }
+      const dates = datesApart(a, b);
       if (dates.length > 0)
         out.push({ kind: 'dates', institution, entries: ids, text: `${institution}: ${dates.join(', ')}` });
     }

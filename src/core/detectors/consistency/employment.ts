@@ -113,8 +113,36 @@ const NOT_FULL_TIME =
 
 type Job = NonNullable<CaseBundle['employment']>[number] & { index: number; org: string };
 
-const source = (j: Job) => j.source ?? 'unspecified source';
+const source = (j: { source?: string | undefined }) => j.source ?? 'unspecified source';
 const dateText = (d: string | null | undefined) => (d === null ? 'present' : (d ?? 'not given'));
+
+type Dated = {
+  start?: string | null | undefined;
+  end?: string | null | undefined;
+  source?: string | undefined;
+};
+
+/**
+ * How two sources' start and end dates for the same job or school differ by more than the tolerance (or one
+ * says it still runs while the other gives an end), worded "start 2019-04 in the resume but 2020-01 in the …".
+ */
+export function datesApart(a: Dated, b: Dated): string[] {
+  const out: string[] = [];
+  for (const field of ['start', 'end'] as const) {
+    const va = a[field];
+    const vb = b[field];
+    if (va === undefined || vb === undefined) continue;
+    const ma = va === null ? undefined : monthIndex(va);
+    const mb = vb === null ? undefined : monthIndex(vb);
+    const apart =
+      va === null || vb === null
+        ? va !== vb // one says it still runs, the other gives an end
+        : ma !== undefined && mb !== undefined && Math.abs(ma - mb) > DATE_TOLERANCE_MONTHS;
+    if (apart)
+      out.push(`${field} ${dateText(va)} in the ${source(a)} but ${dateText(vb)} in the ${source(b)}`);
+  }
+  return out;
+}
 
 export type EmploymentConflict = {
   kind: 'dates' | 'title' | 'overlap';
@@ -135,20 +163,7 @@ export function employmentConflicts(bundle: CaseBundle, now: Date): EmploymentCo
       const b = jobs[k] as Job;
       if (a.org !== b.org || a.org === '' || (a.source ?? '') === (b.source ?? '')) continue;
       const employer = a.employer ?? '';
-      const dates: string[] = [];
-      for (const field of ['start', 'end'] as const) {
-        const va = a[field];
-        const vb = b[field];
-        if (va === undefined || vb === undefined) continue;
-        const ma = va === null ? undefined : monthIndex(va);
-        const mb = vb === null ? undefined : monthIndex(vb);
-        const apart =
-          va === null || vb === null
-            ? va !== vb // one says it still runs, the other gives an end
-            : ma !== undefined && mb !== undefined && Math.abs(ma - mb) > DATE_TOLERANCE_MONTHS;
-        if (apart)
-          dates.push(`${field} ${dateText(va)} in the ${source(a)} but ${dateText(vb)} in the ${source(b)}`);
-      }
+      const dates = datesApart(a, b);
       if (dates.length > 0)
         out.push({
           kind: 'dates',
