@@ -3,10 +3,12 @@
 // in any order (family name first or last). What a legitimate difference looks like is classified and explained
 // rather than counted against anyone: ICAO transliterations (Müller = Mueller), romanisations of the same Korean
 // surname (Lee = Yi = Rhee), an added or left-out middle name, initials, a declared alias (married name), and a
-// name in Hangul or Chinese characters romanised here (Hangul by syllable arithmetic, Revised Romanization;
-// Chinese with pinyin-pro). A name in another script, or a non-Latin name whose romanisation does not match,
-// is "uncomparable": a person compares it, nothing is concluded from it.
-import { pinyin } from 'pinyin-pro';
+// name in Hangul or Chinese characters romanised (Hangul in Revised Romanization, Chinese in pinyin; romanisation
+// and Korean surname spellings come from src/core/names, shared with sanctions screening). A name in another
+// script, or a non-Latin name whose romanisation does not match, is "uncomparable": a person compares it,
+// nothing is concluded from it.
+import { areKoreanSurnameVariants } from '../../names/korean-variants.ts';
+import { romanizeChineseName, romanizeKoreanName } from '../../names/transliterate.ts';
 
 export type NameVerdict = 'same' | 'variant' | 'different' | 'uncomparable';
 export type NameComparison = { verdict: NameVerdict; reason: string };
@@ -23,76 +25,8 @@ const ICAO: [RegExp, string][] = [
   [/þ/g, 'th'],
 ];
 
-// Revised Romanization (2000) of Hangul jamo, indexed as in U+AC00 + (initial × 21 + vowel) × 28 + final.
-const RR_INITIAL = 'g kk n d tt r m b pp s ss _ j jj ch k t p h'.split(' ').map((s) => (s === '_' ? '' : s));
-const RR_VOWEL = 'a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i'.split(' ');
-const RR_FINAL = '_ k k k n n n t l k m l l l p l m p p t t ng t t k t p t'
-  .split(' ')
-  .map((s) => (s === '_' ? '' : s));
-// Two-syllable Korean family names (the rest are one syllable).
-const KOREAN_DOUBLE_SURNAMES = new Set(['남궁', '제갈', '선우', '황보', '독고', '사공', '서문']);
-
-// Customary spellings of the same Korean family name (passports, RR, McCune–Reischauer).
-const KOREAN_SURNAME_GROUPS: readonly string[][] = [
-  ['kim', 'gim'],
-  ['lee', 'yi', 'rhee', 'ri', 'i', 'li', 'yee'],
-  ['park', 'pak', 'bak', 'bahk'],
-  ['choi', 'choe', 'choy'],
-  ['jung', 'jeong', 'chung', 'jong', 'cheong'],
-  ['kang', 'gang'],
-  ['cho', 'jo'],
-  ['yoon', 'yun'],
-  ['jang', 'chang'],
-  ['lim', 'im', 'rim', 'yim'],
-  ['han', 'hahn'],
-  ['oh', 'o'],
-  ['seo', 'suh', 'so'],
-  ['shin', 'sin'],
-  ['kwon', 'gwon'],
-  ['song', 'sung', 'seong'],
-  ['ryu', 'yu', 'yoo'],
-  ['moon', 'mun'],
-  ['baek', 'paek', 'paik', 'baik'],
-  ['noh', 'roh', 'no', 'ro'],
-  ['ko', 'go', 'koh'],
-  ['jeon', 'jun', 'chun', 'chon', 'jon'],
-];
-const SURNAME_GROUP = new Map<string, number>();
-KOREAN_SURNAME_GROUPS.forEach((g, i) => {
-  for (const s of g) SURNAME_GROUP.set(s, i);
-});
-
 const HANGUL = /\p{Script=Hangul}/u;
 const HAN = /\p{Script=Han}/u;
-
-function isHangulSyllable(c: string): boolean {
-  const code = c.codePointAt(0) ?? 0;
-  return code >= 0xac00 && code <= 0xd7a3;
-}
-
-function romaniseSyllable(c: string): string {
-  const n = (c.codePointAt(0) ?? 0) - 0xac00;
-  return (
-    (RR_INITIAL[Math.floor(n / 588)] ?? '') +
-    (RR_VOWEL[Math.floor((n % 588) / 28)] ?? '') +
-    (RR_FINAL[n % 28] ?? '')
-  );
-}
-
-/** A Korean name word in Hangul as [family name, given name] in Revised Romanization (김민준 → gim, minjun). */
-function romaniseHangulWord(word: string): string[] {
-  const syl = [...word].filter(isHangulSyllable);
-  if (syl.length < 2) return syl.map(romaniseSyllable);
-  const cut = syl.length > 2 && KOREAN_DOUBLE_SURNAMES.has(syl.slice(0, 2).join('')) ? 2 : 1;
-  return [syl.slice(0, cut).map(romaniseSyllable).join(''), syl.slice(cut).map(romaniseSyllable).join('')];
-}
-
-/** A Chinese name word as [family name, given name] in toneless pinyin (王小明 → wang, xiaoming). */
-function romaniseHanWord(word: string): string[] {
-  const syl = pinyin(word, { toneType: 'none', type: 'array' }).map((s) => s.toLowerCase());
-  if (syl.length < 2) return syl;
-  return [syl[0] ?? '', syl.slice(1).join('')];
-}
 
 type Reading = { words: string[]; how?: string; script?: 'Hangul' | 'Chinese' };
 
@@ -110,7 +44,7 @@ export function readings(name: string): Reading[] | undefined {
     const words = lower
       .split(/[\s·・]+/)
       .filter((w) => w !== '')
-      .flatMap((w) => (hangul ? romaniseHangulWord(w) : romaniseHanWord(w)));
+      .flatMap((w) => (hangul ? romanizeKoreanName(w, 'rr') : romanizeChineseName(w)));
     return [{ words, script: hangul ? 'Hangul' : 'Chinese' }];
   }
   if (!letters.every((c) => /\p{Script=Latin}/u.test(c))) return undefined;
@@ -147,8 +81,7 @@ type Match = 'exact' | 'surname' | 'sound' | 'initial';
 
 function wordMatch(a: string, b: string, loose: boolean): Match | undefined {
   if (a === b) return 'exact';
-  const ga = SURNAME_GROUP.get(a);
-  if (ga !== undefined && ga === SURNAME_GROUP.get(b)) return 'surname';
+  if (areKoreanSurnameVariants(a, b)) return 'surname';
   if (loose && soundKey(a) === soundKey(b)) return 'sound';
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 'initial';
   return undefined;

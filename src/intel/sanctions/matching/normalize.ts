@@ -1,6 +1,6 @@
 // Name normalisation: script → Latin, Unicode NFKC, diacritics, case, punctuation, honorifics, and company
 // legal forms kept apart as a flag. Token order is not fixed here: the scorer aligns tokens.
-import { romanizeName } from './transliterate.ts';
+import { romanizeName } from '../../../core/names/transliterate.ts';
 
 export type NormalizedName = {
   /** The input as given. */

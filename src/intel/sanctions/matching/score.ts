@@ -2,8 +2,8 @@
 // one-to-one token alignment, joined-token repair ("jongun" = "jong un"), initials, and lighter penalties
 // for list tokens the query lacks (missing middle names). Returns the score and why.
 import { doubleMetaphone } from 'double-metaphone';
+import { koreanVariantGroups } from '../../../core/names/korean-variants.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
-import { koreanVariantGroups } from './korean-variants.ts';
 import { type NormalizedName, normalizeNameVariants } from './normalize.ts';
 
 export type TokenMatchKind = 'exact' | 'variant' | 'phonetic' | 'fuzzy' | 'initial' | 'joined';

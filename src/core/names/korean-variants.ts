@@ -9,8 +9,8 @@
 // A token may belong to several groups (e.g. "chon" is both 전 and 천).
 import { MR_VOWEL, RR_INITIAL, RR_VOWEL } from './hangul-tables.ts';
 
-export const KOREAN_VARIANT_GROUPS: readonly (readonly string[])[] = [
-  // surnames
+/** Customary spellings of the same Korean family name (the surname rows of KOREAN_VARIANT_GROUPS). */
+export const KOREAN_SURNAME_GROUPS: readonly (readonly string[])[] = [
   ['kim', 'gim', 'ghim'],
   ['pak', 'park', 'bak', 'bahk', 'pack'],
   ['ri', 'lee', 'yi', 'rhee', 'i', 'li', 'rie', 'yee', 'rhi'],
@@ -47,6 +47,11 @@ export const KOREAN_VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['tak', 'tahk'],
   ['pyon', 'byun', 'byeon', 'pyun'],
   ['myong', 'myung', 'myeong'],
+];
+
+export const KOREAN_VARIANT_GROUPS: readonly (readonly string[])[] = [
+  // surnames
+  ...KOREAN_SURNAME_GROUPS,
   // frequent given-name syllables
   ['un', 'eun', 'eun'],
   ['chol', 'cheol', 'chul', 'cheul'],
@@ -128,9 +133,9 @@ function generatedGroups(): string[][] {
   return groups;
 }
 
-const groupsByToken: Map<string, number[]> = (() => {
+function indexGroups(groups: readonly (readonly string[])[]): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  [...KOREAN_VARIANT_GROUPS, ...generatedGroups()].forEach((group, index) => {
+  groups.forEach((group, index) => {
     for (const token of group) {
       const list = map.get(token) ?? [];
       if (!list.includes(index)) list.push(index);
@@ -138,7 +143,19 @@ const groupsByToken: Map<string, number[]> = (() => {
     }
   });
   return map;
-})();
+}
+
+const groupsByToken = indexGroups([...KOREAN_VARIANT_GROUPS, ...generatedGroups()]);
+const surnameGroupsByToken = indexGroups(KOREAN_SURNAME_GROUPS);
+
+function shareGroup(map: Map<string, number[]>, a: string, b: string): boolean {
+  if (a === b) return true;
+  const ga = map.get(a);
+  if (ga === undefined) return false;
+  const gb = map.get(b);
+  if (gb === undefined) return false;
+  return ga.some((g) => gb.includes(g));
+}
 
 /** The variant groups a romanised token belongs to (empty when it is in none). */
 export function koreanVariantGroups(token: string): readonly number[] {
@@ -147,10 +164,10 @@ export function koreanVariantGroups(token: string): readonly number[] {
 
 /** True when two romanised tokens spell the same Korean syllable under MR, RR or customary usage. */
 export function areKoreanVariants(a: string, b: string): boolean {
-  if (a === b) return true;
-  const ga = groupsByToken.get(a);
-  if (ga === undefined) return false;
-  const gb = groupsByToken.get(b);
-  if (gb === undefined) return false;
-  return ga.some((g) => gb.includes(g));
+  return shareGroup(groupsByToken, a, b);
+}
+
+/** True when two romanised tokens are customary spellings of the same Korean family name (Lee = Yi = Rhee). */
+export function areKoreanSurnameVariants(a: string, b: string): boolean {
+  return shareGroup(surnameGroupsByToken, a, b);
 }

@@ -10,7 +10,8 @@ const HANGUL_LAST = 0xd7a3;
 
 // Revised Romanization (2000), syllable by syllable (the rule for personal names: no sound changes).
 
-const RR_FINAL = [
+// Final consonants, the same under RR and McCune–Reischauer (as written here, without MR's sound changes).
+const FINAL = [
   '',
   'k',
   'k',
@@ -63,48 +64,17 @@ const MR_INITIAL = [
   'p',
   'h',
 ];
-
-const MR_FINAL = [
-  '',
-  'k',
-  'k',
-  'k',
-  'n',
-  'n',
-  'n',
-  't',
-  'l',
-  'k',
-  'm',
-  'l',
-  'l',
-  'l',
-  'p',
-  'l',
-  'm',
-  'p',
-  'p',
-  't',
-  't',
-  'ng',
-  't',
-  't',
-  'k',
-  't',
-  'p',
-  't',
-];
 // Two-syllable Korean surnames, so "남궁민" splits as "namgung min".
 const COMPOUND_SURNAMES = new Set(['남궁', '선우', '제갈', '황보', '독고', '사공', '서문', '동방']);
 
-type HangulSystem = 'rr' | 'mr';
+export type HangulSystem = 'rr' | 'mr';
 
 function romanizeSyllable(code: number, system: HangulSystem): string {
   const offset = code - HANGUL_BASE;
   const initial = Math.floor(offset / (21 * 28));
   const vowel = Math.floor((offset % (21 * 28)) / 28);
   const final = offset % 28;
-  const [i, v, f] = system === 'rr' ? [RR_INITIAL, RR_VOWEL, RR_FINAL] : [MR_INITIAL, MR_VOWEL, MR_FINAL];
+  const [i, v, f] = system === 'rr' ? [RR_INITIAL, RR_VOWEL, FINAL] : [MR_INITIAL, MR_VOWEL, FINAL];
   return `${i[initial] ?? ''}${v[vowel] ?? ''}${f[final] ?? ''}`;
 }
 
@@ -131,12 +101,29 @@ export function romanizeHangulWord(word: string, system: HangulSystem, asPersona
     }
   }
   if (asPersonalName && syllables.length >= 2 && syllables.length <= 4 && syllables.join('') === out) {
-    if (COMPOUND_SURNAMES.has(word.slice(0, 2)) && syllables.length >= 3) {
+    if (surnameSyllables([...word]) === 2) {
       return [`${syllables[0]}${syllables[1]}`, ...syllables.slice(2)].join(' ');
     }
     return syllables.join(' ');
   }
   return out;
+}
+
+/** How many syllables the family name takes in a Korean name of Hangul syllables (2 for 남궁민, else 1). */
+function surnameSyllables(hangul: readonly string[]): 1 | 2 {
+  return hangul.length >= 3 && COMPOUND_SURNAMES.has(hangul.slice(0, 2).join('')) ? 2 : 1;
+}
+
+/**
+ * A Korean personal name word in Hangul as [family name, given name], each run together (김민준 → gim, minjun;
+ * 남궁민수 → namgung, minsu); characters other than Hangul syllables are dropped, a lone syllable is [syllable].
+ */
+export function romanizeKoreanName(word: string, system: HangulSystem): string[] {
+  const hangul = [...word].filter((ch) => isHangulSyllable(ch.codePointAt(0) ?? 0));
+  const syllables = hangul.map((ch) => romanizeSyllable(ch.codePointAt(0) ?? 0, system));
+  if (syllables.length < 2) return syllables;
+  const cut = surnameSyllables(hangul);
+  return [syllables.slice(0, cut).join(''), syllables.slice(cut).join('')];
 }
 
 // Cyrillic: BGN/PCGN-like primary table, and a second common system (German/French-influenced and
@@ -254,9 +241,21 @@ export function detectScripts(text: string): ScriptName[] {
   return scripts.length > 0 ? scripts : ['latin'];
 }
 
-function romanizeHan(word: string): string {
+/** Toneless pinyin syllables of a Chinese name (surname readings for the first character, ü as v). */
+function hanSyllables(word: string): string[] {
   const syllables = pinyin(word, { toneType: 'none', type: 'array', surname: 'head', v: true });
-  const clean = syllables.map((s) => s.replace(/[^a-z]/g, ''));
+  return syllables.map((s) => s.replace(/[^a-z]/g, ''));
+}
+
+/** A Chinese name word as [family name, given name] in toneless pinyin (王小明 → wang, xiaoming). */
+export function romanizeChineseName(word: string): string[] {
+  const syllables = hanSyllables(word);
+  if (syllables.length < 2) return syllables;
+  return [syllables[0] ?? '', syllables.slice(1).join('')];
+}
+
+function romanizeHan(word: string): string {
+  const clean = hanSyllables(word);
   if (clean.length >= 2 && clean.length <= 4) {
     // Chinese personal names: surname, then the given name written as one word (Xi Jinping).
     return `${clean[0]} ${clean.slice(1).join('')}`;
