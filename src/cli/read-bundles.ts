@@ -90,6 +90,20 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+};
+
+/** "cannot read <file>: <why>" for a file argument that could not be opened (a usage error, exit 2). */
+export function unreadableFile(file: string, error?: unknown): UsageError {
+  const code = (error as { code?: string } | undefined)?.code;
+  const why = code ? (FILE_ERRORS[code] ?? code) : 'not a readable file';
+  return new UsageError(`cannot read ${file}: ${why}`);
+}
+
 export function describeInput(file: string, index: number | null): string {
   return index === null ? file : `${file}[${index}]`;
 }

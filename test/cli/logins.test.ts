@@ -63,7 +63,7 @@ describe('gatecheck logins', () => {
     );
     expect(run.stdout).not.toContain('skipped (not sign-ins)');
     expect(run.stdout).toContain('malformed lines: 2');
-    expect(run.stdout).toMatch(/jdoe\s+1 events/);
+    expect(run.stdout).toMatch(/jdoe\s+1 event /);
     expect(run.stdout).toContain('gatecheck logins link <account> <subjectId>');
   });
 
@@ -86,7 +86,7 @@ describe('gatecheck logins', () => {
     ]);
     const link = gatecheck(['logins', 'link', 'jdoe', 'emp-0207']);
     expect(link.code).toBe(0);
-    expect(link.stdout).toBe('linked: jdoe → emp-0207 (1 events)\n');
+    expect(link.stdout).toBe('linked: jdoe → emp-0207 (1 event)\n');
     const after = gatecheck(['logins', 'unmatched']);
     expect(after.stdout).toBe('every stored sign-in event belongs to a subject\n');
     const missing = gatecheck(['logins', 'link', 'jdoe', 'nobody']);
@@ -175,7 +175,9 @@ describe('gatecheck logins', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('skipped 0, malformed 2');
     expect(run.stderr).toContain('no sign-in events could be read');
-    expect(gatecheck(['logins', 'import', path.join(tmp, 'missing.ndjson')]).code).toBe(2);
+    const missing = gatecheck(['logins', 'import', path.join(tmp, 'missing.ndjson')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing.ndjson: no such file');
     const badMap = gatecheck(['logins', 'import', okta, '--format', 'csv', '--map', 'at=Time,who=User']);
     expect(badMap.code).toBe(2);
     expect(badMap.stderr).toContain('unknown field "who"');

@@ -9,7 +9,7 @@ import { importIpList } from '../../services/import-ip-list.ts';
 import { listIpIntel } from '../../services/list-ip-intel.ts';
 import { type StoreOptions, withAppContext } from '../app-context.ts';
 import { paint, warn } from '../output.ts';
-import { UsageError } from '../read-bundles.ts';
+import { UsageError, unreadableFile } from '../read-bundles.ts';
 
 export type ImportIpListOptions = StoreOptions & {
   json?: boolean;
@@ -39,8 +39,10 @@ export async function importIpListCommand(file: string, options: ImportIpListOpt
     throw new UsageError('give the list kind with --kind (tor, vpn, proxy, relay, hosting or allow)');
   if (!options.name)
     throw new UsageError('give the list a name with --name (re-importing a name replaces it)');
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new UsageError(`cannot read ${file}`);
+  const info = await stat(file).catch((error: unknown) => {
+    throw unreadableFile(file, error);
+  });
+  if (!info.isFile()) throw unreadableFile(file);
   if (info.size > LIST_LIMITS.maxBytes) {
     warn(
       `${paint('red', 'rejected')}: ${file} is ${info.size} bytes, larger than the limit of ${LIST_LIMITS.maxBytes}`,
@@ -67,7 +69,9 @@ export async function importIpListCommand(file: string, options: ImportIpListOpt
           `${paint('green', 'ok')}: ${l.name} (${l.kind}${l.provider ? `, ${l.provider}` : ''}): ${l.entries} entries from ${result.lines} lines${replaced}\n`,
         );
         if (result.reassessJobId)
-          process.stdout.write(`  re-assessment queued as job ${result.reassessJobId}\n`);
+          process.stdout.write(
+            `  everyone's re-assessment is queued (job ${result.reassessJobId}); it runs in the server (gatecheck start)\n`,
+          );
       }
       if (result.problemCount > 0) {
         warn(`${paint('yellow', `${result.problemCount} bad line(s) skipped`)}:`);

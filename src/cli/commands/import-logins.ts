@@ -11,7 +11,7 @@ import { getLoginImport, type LoginImportView } from '../../services/view-login-
 import { type StoreOptions, withAppContext } from '../app-context.ts';
 import { paint, warn } from '../output.ts';
 import { followJob } from '../progress.ts';
-import { UsageError } from '../read-bundles.ts';
+import { UsageError, unreadableFile } from '../read-bundles.ts';
 
 export type ImportLoginsOptions = StoreOptions & { json?: boolean; format?: string; map?: string };
 
@@ -92,7 +92,9 @@ function printSummary(view: LoginImportView): void {
   if (view.unmatchedAccounts.length > 0) {
     out(`  unmatched accounts (${view.unmatchedAccounts.length}):`);
     for (const a of view.unmatchedAccounts.slice(0, 20))
-      out(`    ${a.account.padEnd(40)} ${String(a.events).padStart(7)} events  ${a.firstAt} → ${a.lastAt}`);
+      out(
+        `    ${a.account.padEnd(40)} ${String(a.events).padStart(7)} ${a.events === 1 ? 'event ' : 'events'}  ${a.firstAt} → ${a.lastAt}`,
+      );
     out('  link one with: gatecheck logins link <account> <subjectId>');
   }
 }
@@ -117,8 +119,8 @@ export function importExitCode(view: LoginImportView): number {
 export async function importLoginsCommand(file: string, options: ImportLoginsOptions): Promise<number> {
   const format = formatOf(options.format);
   const mapping = parseMapOption(options.map);
-  const info = await stat(file).catch(() => {
-    throw new UsageError(`cannot read ${file}`);
+  const info = await stat(file).catch((error: unknown) => {
+    throw unreadableFile(file, error);
   });
   if (!info.isFile()) throw new UsageError(`${file} is not a file`);
   const view = await withAppContext(
@@ -164,7 +166,7 @@ export async function listUnmatchedCommand(options: StoreOptions & { json?: bool
   }
   for (const a of result.items)
     process.stdout.write(
-      `${(a.account === '' ? '(no account)' : a.account).padEnd(40)} ${String(a.events).padStart(7)} events  ${a.firstAt} → ${a.lastAt}  ${a.sources.join(',')}\n`,
+      `${(a.account === '' ? '(no account)' : a.account).padEnd(40)} ${String(a.events).padStart(7)} ${a.events === 1 ? 'event ' : 'events'}  ${a.firstAt} → ${a.lastAt}  ${a.sources.join(',')}\n`,
     );
   return 0;
 }
@@ -180,7 +182,7 @@ export async function linkAccountCommand(
   if (options.json === true) process.stdout.write(`${JSON.stringify(linked, null, 2)}\n`);
   else
     process.stdout.write(
-      `${paint('green', 'linked')}: ${linked.account} → ${linked.subjectId} (${linked.events} events)\n`,
+      `${paint('green', 'linked')}: ${linked.account} → ${linked.subjectId} (${linked.events} ${linked.events === 1 ? 'event' : 'events'})\n`,
     );
   return 0;
 }

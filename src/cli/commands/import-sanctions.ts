@@ -7,7 +7,7 @@ import { listSanctionsSnapshots } from '../../services/list-sanctions-snapshots.
 import { type StoreOptions, withAppContext } from '../app-context.ts';
 import { paint, warn } from '../output.ts';
 import { followJob } from '../progress.ts';
-import { UsageError } from '../read-bundles.ts';
+import { UsageError, unreadableFile } from '../read-bundles.ts';
 
 export async function importSanctionsCommand(
   paths: string[],
@@ -18,8 +18,8 @@ export async function importSanctionsCommand(
     paths.map(async (p) => ({
       name: path.basename(p),
       bytes: new Uint8Array(
-        await readFile(p).catch(() => {
-          throw new UsageError(`cannot read ${p}`);
+        await readFile(p).catch((error: unknown) => {
+          throw unreadableFile(p, error);
         }),
       ),
     })),

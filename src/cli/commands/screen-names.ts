@@ -13,7 +13,7 @@ import {
 } from '../../services/screen-names.ts';
 import { type StoreOptions, withAppContext } from '../app-context.ts';
 import { paint, severityLabel } from '../output.ts';
-import { UsageError } from '../read-bundles.ts';
+import { UsageError, unreadableFile } from '../read-bundles.ts';
 
 export type ScreenOptions = StoreOptions & {
   json?: boolean;
@@ -32,8 +32,8 @@ function kindOf(value: string | undefined): ScreeningKind | undefined {
 
 /** Reads a CSV with a header row: a `name` column, optional `dob`, `country` and `kind`. */
 async function readNamesCsv(file: string): Promise<ScreenNameInput[]> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`cannot read ${file}`);
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw unreadableFile(file, error);
   });
   let rows: Record<string, string>[];
   try {
