@@ -79,6 +79,17 @@ describe('gatecheck assess', () => {
     expect(skipped[0]?.notEvaluated).toContain('sanctions');
   });
 
+  it('places sign-in addresses with the shipped IP databases: 02 signs in from Dalian (CN) while claiming Edmonton', () => {
+    const run = gatecheck(['assess', example('02-clear-infiltrator'), '--json', '--no-sanctions']);
+    const signals = (JSON.parse(run.stdout) as { signals: { id: string; explanation: string }[] }[])[0]
+      ?.signals;
+    const highRisk = signals?.find((s) => s.id === 'network.high-risk-country');
+    expect(highRisk?.explanation).toContain('CN');
+    expect(signals?.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['network.anonymizer', 'network.location-mismatch']),
+    );
+  });
+
   it('takes options from the environment too', () => {
     const run = gatecheck(['assess', example('02-clear-infiltrator')], {
       GATECHECK_JSON: '1',

@@ -4,6 +4,7 @@ import { assessPopulation, toPublicAssessment } from '../../core/assess.ts';
 import { isIsoDateTimeWithOffset } from '../../core/bundle/formats.ts';
 import { getSignal } from '../../core/catalog/signals.ts';
 import type { DetailedAssessment } from '../../core/types.ts';
+import { createIpRuntime, withIpIntel } from '../../intel/ip/runtime.ts';
 import { loadShippedIntel } from '../../intel/sanctions/runtime.ts';
 import { bandLabel, paint, severityLabel, warn } from '../output.ts';
 import { describeInput, expandBundlePaths, readBundles, UsageError } from '../read-bundles.ts';
@@ -32,11 +33,14 @@ export async function assessBundles(paths: string[], options: AssessOptions): Pr
     warn(`${describeInput(error.file, error.index)}: rejected, ${error.problems.length} problem(s):`);
     for (const problem of error.problems) warn(`  ${problem.path}: ${problem.message}`);
   }
-  // Sanctions screening uses the lists shipped with Gatecheck (the server uses the last imported ones).
-  const intel = options.sanctions === false ? undefined : await loadShippedIntel();
+  // Sanctions screening uses the lists shipped with Gatecheck (the server uses the last imported ones); sign-in
+  // addresses are placed with the shipped IP databases (the server also applies imported range lists).
+  const sanctions = options.sanctions === false ? { available: new Set<string>() } : await loadShippedIntel();
+  const ip = createIpRuntime();
+  await ip.ready();
   const results = assessPopulation(
     bundles.map((b) => b.bundle),
-    { now, ...(intel ? { intel } : {}) },
+    { now, intel: withIpIntel(sanctions, ip) },
   );
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(results.map(toPublicAssessment), null, 2)}\n`);
