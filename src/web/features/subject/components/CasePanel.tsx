@@ -53,11 +53,14 @@ function Transitions({ detail }: { detail: SubjectDetail }) {
   const confirm = () => {
     if (!pending) return;
     const to = pending;
-    transition.mutate(note.trim() ? { to, note: note.trim() } : { to }, {
+    const sent = note.trim();
+    transition.mutate(sent ? { to, note: sent } : { to }, {
       onSuccess: () => {
         notifications.show({ color: 'green', message: `Case is now ${CASE_STATUS_LABELS[to]}.` });
-        setPending(null);
-        setNote('');
+        // The page shows the new status before its refresh ends; a reviewer who already picked
+        // the next move (and typed its note) keeps it instead of having it closed under them.
+        setPending((current) => (current === to ? null : current));
+        setNote((current) => (current.trim() === sent ? '' : current));
       },
     });
   };
