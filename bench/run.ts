@@ -2,10 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAssessBench } from './assess.bench.ts';
+import { runFacesBench } from './faces.bench.ts';
+import { runForensicsBench } from './forensics.bench.ts';
 import { runIpLookupBench } from './ip-lookup.bench.ts';
+import { runLivenessVerifyBench } from './liveness-verify.bench.ts';
 import { runLoginParseBench } from './login-parse.bench.ts';
 import { runNameMatchingBench } from './name-matching.bench.ts';
 import { runNetworkDetectBench } from './network-detect.bench.ts';
+import { runOcrBench } from './ocr.bench.ts';
 import { runResumeParseBench } from './resume-parse.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
@@ -55,6 +59,18 @@ if (only === undefined || only === 'resume') {
   console.log('heapMb = heap growth at the peak while parsing, after a GC');
   results.resume = rows;
 }
+if (only === undefined || only === 'ocr') {
+  console.log(
+    '\nMRZ OCR per document image (decode, find the band, OCR it at 2+ sizes, correct) vs OCR of the whole page (same engine and correction, same process)',
+  );
+  const ocr = await runOcrBench();
+  console.log(`reader start (worker + eng model): ${ocr.startup.ms} ms, +${ocr.startup.rssMb} MB resident`);
+  console.table(ocr.rows);
+  console.log(
+    'read/baselineRead: exact = the true lines; rssMb = process resident peak while reading, readerMb = that minus the process before the reader',
+  );
+  results.ocr = ocr;
+}
 if (only === undefined || only === 'ip') {
   console.log(
     '\nIP lookups (DB-IP city + ASN + classification + Tor/X4BNet lists) vs a bare mmdb-lib get loop, same addresses (one core)',
@@ -102,6 +118,43 @@ if (only === undefined || only === 'signin') {
   console.log(signin.detail);
   console.log('target: >= 50% of the ceiling (parse + lookup); live heap flat in file size');
   results.signin = signin;
+}
+
+if (only === undefined || only === 'forensics') {
+  console.log(
+    '\nDocument forensics per file: metadata, decoding, JPEG ghost, error-level analysis (with localisation), pHash, whole analysis',
+  );
+  const rows = await runForensicsBench();
+  console.table(rows);
+  console.log(
+    'ms per call (one core); heapMb = JS heap growth at the peak; rssMb = peak resident memory of a fresh process analysing the file once, over the same process idle',
+  );
+  results.forensics = rows;
+}
+
+if (only === undefined || only === 'liveness') {
+  console.log(
+    '\nLiveness trace verification on the server: JSON.parse + bounded schema + analysis of a 60 s trace at 15 frames/s with 1024-value embeddings twice a second (one core)',
+  );
+  const rows = runLivenessVerifyBench();
+  console.table(rows);
+  console.log('median of 20 runs after 3 warm-ups; target: totalMs < 200');
+  results.liveness = rows;
+}
+
+if (only === undefined || only === 'faces') {
+  console.log(
+    '\nFace analysis (@vladmandic/human, tfjs wasm, 640x480 portrait frame): Node per frame, then headless Chromium frames/s',
+  );
+  const faces = await runFacesBench();
+  console.log(`Node: models loaded in ${faces.node.loadMs} ms`);
+  console.table(faces.node.rows);
+  console.log(
+    `Chromium: ${JSON.stringify(faces.browser.info)}, page + models ready in ${faces.browser.loadMs} ms, requests outside the server: ${faces.browser.externalRequests.length}`,
+  );
+  console.table(faces.browser.rows);
+  console.log('target: >= 10 frames/s for face + mesh + hand in the browser');
+  results.faces = faces;
 }
 
 const dir = path.resolve(import.meta.dirname, 'results');

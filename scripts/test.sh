@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command runs this (`npm ci && npm test`): it installs what the tests need on a
-# clean machine (Debian chromium for the browser tests, a running local PostgreSQL), then runs
-# type checks, lint, unit + integration tests on SQLite and PostgreSQL, the web build and the e2e suite.
+# clean machine (Debian chromium for the browser tests, DejaVu fonts for generated document images, a running
+# local PostgreSQL), then runs type checks, lint, unit + integration tests on SQLite and PostgreSQL, the web build and the e2e suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,28 @@ if [ ! -x /usr/bin/chromium ]; then
       || { echo "could not install chromium with apt-get" >&2; exit 1; }
   else
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+
+# The generated ID-document images the OCR tests read back are rendered in DejaVu Sans Mono.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]; then
+  log "installing the DejaVu fonts for the generated document images"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null) \
+      || { echo "could not install fonts-dejavu-core with apt-get" >&2; exit 1; }
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+  fi
+fi
+
+# The face tests read real portraits from scikit-image's sample data (astronaut.png is public domain).
+if [ ! -f /usr/lib/python3/dist-packages/skimage/data/astronaut.png ]; then
+  log "installing python3-skimage for the face test images"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-skimage >/dev/null) \
+      || { echo "could not install python3-skimage with apt-get" >&2; exit 1; }
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-skimage >/dev/null
   fi
 fi
 

@@ -25,6 +25,7 @@ const EXPECTED_02 = [
   'interview.off-hours-availability',
   'application.low-rate',
   'documents.overdue',
+  'documents.edited',
   'payments.bank-change',
   'payments.crypto-request',
   'logistics.shipping-change',

@@ -189,12 +189,69 @@ program
 
 program
   .command('resume')
-  .description('read a PDF, DOCX or text resume: contact details, employment, education, technologies')
+  .description(
+    "read a PDF, DOCX or text resume: contact details, employment, education, technologies; with --subject, store it as that subject's evidence",
+  )
   .argument('<file>', 'the resume file (type is read from its content, not its name; up to 20 MB)')
   .addOption(jsonOption())
-  .action(async (file: string, options: { json?: boolean }) => {
-    const { parseResumeCommand } = await import('./commands/parse-resume.ts');
-    process.exitCode = await parseResumeCommand(file, options);
+  .addOption(
+    new Option(
+      '--subject <id>',
+      "store the resume as this subject's evidence in the database and re-assess (default: only print it)",
+    ).env('GATECHECK_RESUME_SUBJECT'),
+  )
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(
+    async (
+      file: string,
+      options: { json?: boolean; subject?: string; dataDir: string; databaseUrl?: string },
+    ) => {
+      const { parseResumeCommand } = await import('./commands/parse-resume.ts');
+      process.exitCode = await parseResumeCommand(file, options);
+    },
+  );
+
+program
+  .command('document')
+  .description(
+    'analyse an ID document or paper without storing it: type, size and pixels, the MRZ (OCR or PDF text), forensic findings',
+  )
+  .argument('<file>', 'a JPEG, PNG, WebP, HEIC, TIFF or PDF (type read from the content, not the name)')
+  .addOption(jsonOption())
+  .addOption(new Option('--ela <out.png>', 'write the error-level-analysis image to this file'))
+  .action(async (file: string, options: { json?: boolean; ela?: string }) => {
+    const { analyzeDocumentCommand } = await import('./commands/analyze-document.ts');
+    process.exitCode = await analyzeDocumentCommand(file, options);
+  });
+
+const verification = program
+  .command('verification')
+  .description('live verification sessions sent to candidates');
+verification
+  .command('create')
+  .description(
+    'send a subject a live verification: prints the single-use link to give the candidate (audited)',
+  )
+  .argument('<subjectId>', 'the subject id')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (subjectId: string, options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { createVerificationCommand } = await import('./commands/create-verification.ts');
+    process.exitCode = await createVerificationCommand(subjectId, options);
+  });
+
+const documents = program.command('documents').description('stored ID documents');
+documents
+  .command('purge')
+  .description('delete now every stored document whose retention period is over (audited)')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { purgeDocumentsCommand } = await import('./commands/purge-documents.ts');
+    process.exitCode = await purgeDocumentsCommand(options);
   });
 
 const logins = program

@@ -58,4 +58,41 @@ describe('loadConfig', () => {
       expect((error as DomainError).message).toContain('PORT');
     }
   });
+
+  it('reads the document storage settings, with defaults', () => {
+    const defaults = loadConfig({}, '/srv/gc');
+    expect(defaults.storageKey).toBeUndefined();
+    expect(defaults.documents).toEqual({
+      retentionDays: 365,
+      maxBytes: 25 * 1024 * 1024,
+      maxPixels: 40_000_000,
+    });
+    const hex = 'a1'.repeat(32);
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ GATECHECK_STORAGE_KEY: hex }).storageKey).toBe(hex);
+    expect(loadConfig({ GATECHECK_STORAGE_KEY: ` ${base64}\n` }).storageKey).toBe(base64);
+    const set = loadConfig({
+      GATECHECK_DOCUMENT_RETENTION_DAYS: '30',
+      GATECHECK_MAX_DOCUMENT_BYTES: '1000',
+      GATECHECK_MAX_DOCUMENT_PIXELS: '5000',
+    });
+    expect(set.documents).toEqual({ retentionDays: 30, maxBytes: 1000, maxPixels: 5000 });
+  });
+
+  it('refuses a storage key that is not 32 bytes, without echoing it', () => {
+    for (const bad of ['hunter2', 'a1'.repeat(31), Buffer.alloc(16, 1).toString('base64')]) {
+      try {
+        loadConfig({ GATECHECK_STORAGE_KEY: bad, GATECHECK_DOCUMENT_RETENTION_DAYS: '0' });
+        expect.unreachable();
+      } catch (error) {
+        const e = error as DomainError;
+        expect(e.problems?.map((p) => p.path).sort()).toEqual([
+          'GATECHECK_DOCUMENT_RETENTION_DAYS',
+          'GATECHECK_STORAGE_KEY',
+        ]);
+        expect(e.message).toContain('32 random bytes as base64 (44 characters) or hex (64 characters)');
+        expect(e.message).not.toContain(bad);
+      }
+    }
+  });
 });

@@ -29,6 +29,9 @@ const positiveInt = (what: string) =>
     .int({ error: `expected ${what}, a whole number` })
     .positive({ error: `expected ${what} greater than zero` });
 
+/** 64 hex characters, or 32 bytes as base64 / base64url (43 characters and optional padding). */
+const STORAGE_KEY_PATTERN = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?|[A-Za-z0-9_-]{43})$/;
+
 const envSchema = z.object({
   GATECHECK_DATA_DIR: withDefault(z.string(), './data'),
   DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
@@ -52,6 +55,16 @@ const envSchema = z.object({
   GATECHECK_LOGIN_MAX_FAILURES: withDefault(positiveInt('a number of failed logins'), '5'),
   GATECHECK_LOGIN_WINDOW_MINUTES: withDefault(positiveInt('a number of minutes'), '15'),
   GATECHECK_MAX_UPLOAD_BYTES: withDefault(positiveInt('a size in bytes'), String(2 * 1024 ** 3)),
+  // The value is never echoed in an error: it is a secret.
+  GATECHECK_STORAGE_KEY: optionalText.refine((v) => v === undefined || STORAGE_KEY_PATTERN.test(v.trim()), {
+    error:
+      'expected 32 random bytes as base64 (44 characters) or hex (64 characters), e.g. from `openssl rand -base64 32`; leave unset to use a generated <dataDir>/storage.key',
+  }),
+  GATECHECK_DOCUMENT_RETENTION_DAYS: withDefault(positiveInt('a number of days'), '365'),
+  GATECHECK_MAX_DOCUMENT_BYTES: withDefault(positiveInt('a size in bytes'), String(25 * 1024 * 1024)),
+  GATECHECK_MAX_DOCUMENT_PIXELS: withDefault(positiveInt('a number of pixels'), String(40_000_000)),
+  GATECHECK_VERIFICATION_TTL_HOURS: withDefault(positiveInt('a number of hours'), '72'),
+  GATECHECK_ORGANIZATION_NAME: optionalText,
 });
 
 export type Config = {
@@ -72,6 +85,18 @@ export type Config = {
   login: { maxFailures: number; windowMinutes: number };
   /** The largest sign-in log file an upload or `gatecheck logins import` may bring (streamed to disk). */
   maxUploadBytes: number;
+  /**
+   * GATECHECK_STORAGE_KEY: the key that encrypts stored documents (format checked here, decoded by
+   * adapters/storage); unset → a generated `<dataDir>/storage.key` (mode 0600). Never print it.
+   */
+  storageKey: string | undefined;
+  /** Uploaded ID documents: kept `retentionDays` after upload, then deleted; size and pixel limits. */
+  documents: { retentionDays: number; maxBytes: number; maxPixels: number };
+  /**
+   * Verification links sent to candidates: valid `ttlHours` after sending; `organizationName` is named on the
+   * consent screen (unset: the host of publicUrl).
+   */
+  verifications: { ttlHours: number; organizationName: string | undefined };
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -102,5 +127,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     worker: e.GATECHECK_WORKER,
     login: { maxFailures: e.GATECHECK_LOGIN_MAX_FAILURES, windowMinutes: e.GATECHECK_LOGIN_WINDOW_MINUTES },
     maxUploadBytes: e.GATECHECK_MAX_UPLOAD_BYTES,
+    storageKey: e.GATECHECK_STORAGE_KEY?.trim(),
+    documents: {
+      retentionDays: e.GATECHECK_DOCUMENT_RETENTION_DAYS,
+      maxBytes: e.GATECHECK_MAX_DOCUMENT_BYTES,
+      maxPixels: e.GATECHECK_MAX_DOCUMENT_PIXELS,
+    },
+    verifications: {
+      ttlHours: e.GATECHECK_VERIFICATION_TTL_HOURS,
+      organizationName: e.GATECHECK_ORGANIZATION_NAME?.trim(),
+    },
   };
 }

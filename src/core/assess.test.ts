@@ -23,7 +23,7 @@ const suspicious = buildBundle({
 describe('registry', () => {
   it('has one detector per catalog id', () => {
     expect(DETECTORS.map((d) => d.signal)).toEqual(SIGNALS.map((s) => s.id));
-    expect(IMPLEMENTED.length).toBe(51);
+    expect(IMPLEMENTED.length).toBe(60);
   });
 
   it('unbuilt detectors are never "passed"', () => {
@@ -40,7 +40,9 @@ describe('assessSubject', () => {
     const a = assessSubject(buildBundle(), ctx());
     expect(a).toMatchObject({ subject: 'cand-0001', score: 0, band: 'low', signals: [] });
     expect(a.notEvaluated).toEqual(CHECKS.map((c) => c.id).sort());
-    expect(a.gaps.find((g) => g.check === 'liveness')).toMatchObject({ reason: NOT_AVAILABLE_REASON });
+    expect(a.gaps.find((g) => g.check === 'liveness')).toMatchObject({
+      reason: 'no liveness verification was sent',
+    });
     expect(a.gaps.find((g) => g.check === 'interviews')?.step).toContain('camera');
     expect(a.assessedAt).toBe('2026-06-01T00:00:00.000Z');
   });

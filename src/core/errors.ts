@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'setup_required'
-  | 'setup_done';
+  | 'setup_done'
+  /** Something that existed and is now used up or expired for good (a verification link): 410. */
+  | 'gone';
 
 export type ProblemDetail = { path: string; message: string };
 

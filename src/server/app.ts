@@ -12,6 +12,7 @@ import { limitAnyBody } from './middleware/body-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { buildOpenApiDocument } from './openapi-document.ts';
 import { registerRoutes } from './routes/index.ts';
+import { staticModels } from './static-models.ts';
 import { staticWeb } from './static-web.ts';
 import type { ServerApp, ServerEnv } from './types.ts';
 
@@ -64,6 +65,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Serv
   app.route('/api/docs', docsRoutes());
 
   app.all('/api/*', (c) => throughContext(c, notFoundResponse(c.req.method, c.req.path)));
+  app.all('/vendor/human/*', staticModels());
   app.all('*', staticWeb(options.webDir));
   return app;
 }

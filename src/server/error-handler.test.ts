@@ -14,6 +14,7 @@ const CASES: [DomainErrorCode, number][] = [
   ['payload_too_large', 413],
   ['setup_required', 409],
   ['setup_done', 409],
+  ['gone', 410],
 ];
 
 describe('errorToResponse', () => {

@@ -34,6 +34,7 @@ const STATUS: Readonly<Record<DomainErrorCode, number>> = {
   payload_too_large: 413,
   setup_required: 409,
   setup_done: 409,
+  gone: 410,
 };
 
 const TITLES: Readonly<Record<ProblemCode, string>> = {
@@ -47,6 +48,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   payload_too_large: 'Request body too large',
   setup_required: 'Setup required',
   setup_done: 'Setup already done',
+  gone: 'No longer available',
   unsupported_media_type: 'Unsupported media type',
   internal: 'Internal error',
 };
@@ -98,6 +100,7 @@ function httpExceptionCode(status: number): ProblemCode {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 410) return 'gone';
   if (status === 413) return 'payload_too_large';
   if (status === 415) return 'unsupported_media_type';
   if (status === 429) return 'rate_limited';

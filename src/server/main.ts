@@ -2,8 +2,11 @@
 // first start, the one-time setup link), and shuts down cleanly on SIGINT/SIGTERM.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { loadStorageKey } from '../adapters/storage/storage-key.ts';
 import type { Config } from '../config/config.ts';
 import { closeAppContext, createAppContext } from '../services/create-app-context.ts';
+import { startVerificationExpiry } from '../services/expire-verifications.ts';
+import { startDocumentRetention } from '../services/purge-expired-documents.ts';
 import { issueSetupToken } from '../services/setup-instance.ts';
 import { type CreateAppOptions, createApp } from './app.ts';
 import { VERSION } from './version.ts';
@@ -29,6 +32,14 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const ctx = await createAppContext(config);
+  try {
+    // The document storage key (GATECHECK_STORAGE_KEY or <dataDir>/storage.key, generated 0600 on first start):
+    // an unusable one (a key file others can read) stops the start with what to do.
+    await loadStorageKey({ configured: config.storageKey, dataDir: config.dataDir });
+  } catch (error) {
+    await closeAppContext(ctx);
+    throw error;
+  }
   const app = createApp(ctx, options.webDir === undefined ? {} : { webDir: options.webDir });
 
   let server: ReturnType<typeof serve>;
@@ -59,6 +70,24 @@ export async function startServer(config: Config, options: StartServerOptions = 
   ctx.ip?.ready().catch((error: unknown) => {
     print(`IP databases could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
   });
+  // Retention: expired documents are deleted now and every hour (audited), in the background.
+  const retention = startDocumentRetention(ctx, {
+    onError: (error) =>
+      print(`Document retention failed: ${error instanceof Error ? error.message : String(error)}`),
+    onDeleted: (result) =>
+      print(
+        `Document retention: deleted ${result.deleted} expired file(s)${result.failed.length > 0 ? `, ${result.failed.length} could not be deleted (${result.failed[0]?.error})` : ''}`,
+      ),
+  });
+  // Verification links past their deadline become expired, and stored traces past retention are deleted.
+  const expiry = startVerificationExpiry(ctx, {
+    onError: (error) =>
+      print(`Verification expiry failed: ${error instanceof Error ? error.message : String(error)}`),
+    onChanged: (result) =>
+      print(
+        `Verification expiry: ${result.expired.length} session(s) expired, ${result.tracesDeleted.length} trace(s) deleted${result.failed.length > 0 ? `, ${result.failed.length} failed (${result.failed[0]?.error})` : ''}`,
+      ),
+  });
   const setup = await issueSetupToken(ctx);
   if (setup !== null) {
     print('');
@@ -83,6 +112,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      retention.stop();
+      expiry.stop();
+      await Promise.all([retention.idle(), expiry.idle()]);
       await closeAppContext(ctx);
     })();
     return closing;

@@ -5,6 +5,7 @@ import type { Database } from '../adapters/db/database.ts';
 import type { AuditActor } from '../adapters/db/records.ts';
 import type { DB } from '../adapters/db/tables.ts';
 import type { IdGenerator } from '../adapters/ids/ids.ts';
+import type { FileStore } from '../adapters/storage/file-store.ts';
 import type { Config } from '../config/config.ts';
 import { can, type Permission, type Role } from '../core/auth/roles.ts';
 import { DomainError } from '../core/errors.ts';
@@ -24,6 +25,8 @@ export type AppContext = {
   sanctions?: SanctionsRuntime;
   /** The IP intelligence runtime behind `intel.ip` (shipped databases + imported lists). */
   ip?: IpRuntime;
+  /** Uploaded documents, encrypted at rest (absent: the encrypted local store under <dataDir>/files). */
+  files?: FileStore;
 };
 
 /** Who is asking: a signed-in user, an API token, the system itself (jobs, setup) or the local CLI. */
@@ -59,7 +62,16 @@ export function authorize(actor: Actor, permission: Permission): void {
   }
 }
 
-export function inTransaction<T>(app: AppContext, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction. Intel that loads from the database (the sanctions snapshot, imported IP lists)
+ * is loaded first: on SQLite the transaction holds the only connection, so a load from inside would wait forever.
+ */
+export async function inTransaction<T>(
+  app: AppContext,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  if (app.sanctions && app.sanctions.current() === undefined) await app.sanctions.lookup();
+  if (app.ip) await app.ip.ready();
   return app.database.db.transaction().execute(work);
 }
 

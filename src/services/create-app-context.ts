@@ -11,6 +11,7 @@ import {
   type SanctionsRuntime,
 } from '../intel/sanctions/runtime.ts';
 import { createJobQueue } from '../jobs/create-job-queue.ts';
+import { ANALYZE_DOCUMENT_JOB, analyzeDocumentHandler, resumeDocumentAnalysis } from './analyze-document.ts';
 import type { AppContext } from './context.ts';
 import { IMPORT_LOGINS_JOB, importLoginsHandler } from './import-logins.ts';
 import { IMPORT_SANCTIONS_JOB, importSanctionsHandler } from './import-sanctions-lists.ts';
@@ -53,6 +54,7 @@ export function registerJobHandlers(app: AppContext): void {
   app.jobs.register(IMPORT_SANCTIONS_JOB, importSanctionsHandler(app));
   app.jobs.register(IMPORT_LOGINS_JOB, importLoginsHandler(app));
   app.jobs.register(REASSESS_LOGINS_JOB, reassessLoginSubjectsHandler(app));
+  app.jobs.register(ANALYZE_DOCUMENT_JOB, analyzeDocumentHandler(app));
 }
 
 export async function createAppContext(config: Config, options: AppContextOptions = {}): Promise<AppContext> {
@@ -97,6 +99,8 @@ export async function createAppContext(config: Config, options: AppContextOption
       await jobs.start();
       // Hook deliveries stored just before a crash, whose re-assessment was never queued.
       await resumeLoginReassessment(app);
+      // Uploads stored just before a crash, whose analysis was never queued.
+      await resumeDocumentAnalysis(app);
     }
     return app;
   } catch (error) {

@@ -154,13 +154,48 @@ describe('Arg0s1080/mrz specimens', () => {
     );
   });
 
-  it('visas (MRV-A, MRV-B) are recognised but not checked: the mrz library does not read them', () => {
+  it('visas (MRV-A, MRV-B): every specimen check digit passes; fictional and withdrawn state codes fail', () => {
     const visas = arg0s.filter((c) => c.source_file.includes('visa_'));
     expect(visas.length).toBe(8);
-    for (const c of visas) {
+    const verdicts = visas.map((c) => {
       const r = parseMrz(lines(c), { now: NOW });
-      expect(r.supported).toBe(false);
+      expect(r.supported).toBe(true);
       expect(r.format).toBe(c.source_file.includes('mrva') ? 'MRVA' : 'MRVB');
-    }
+      expect(r.checkDigitsValid).toBe(true);
+      return `${r.lines[1]!.slice(10, 13)} ${r.valid}`;
+    });
+    // BOS is the withdrawn code for Bosnia and Herzegovina (the source's own correction is BIH); UTO is Utopia.
+    expect(verdicts).toEqual([
+      'CAN true',
+      'GBR true',
+      'XXX false',
+      'BOS false',
+      'BIH true',
+      'UTO false',
+      'PAK true',
+      'XXX false',
+    ]);
+  });
+
+  it('reads the visa fields: names, number, dates with centuries, optional data', () => {
+    const usa = arg0s.find((c) => c.source_file.endsWith('/visa_mrva_usa.py'))!;
+    expect(parseMrz(lines(usa), { now: NOW }).fields).toMatchObject({
+      documentCode: 'VN',
+      issuingState: 'USA',
+      lastName: 'TRAVELER',
+      firstName: 'HAPPY',
+      documentNumber: '123456789',
+      nationality: 'CAN',
+      birthDate: '1966-12-12',
+      sex: 'M',
+      expirationDate: '2014-07-28',
+      optional1: 'B3XLC000FD142955',
+    });
+    const broken = lines(usa).map((l, i) => (i === 1 ? `${l.slice(0, 9)}1${l.slice(10)}` : l));
+    const r = parseMrz(broken, { now: NOW });
+    expect(r.valid).toBe(false);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Document number check digit: invalid check digit: 1. Must be 7',
+    ]);
   });
 });

@@ -34,6 +34,17 @@ export const RESUME_LINES = [
 
 export const RESUME_TEXT = `${RESUME_LINES.join('\n')}\n`;
 
+/** The same resume with other contact lines under the name (the lines after them unchanged). */
+export function resumeLinesWith(contact: string[], name = RESUME_LINES[0] ?? ''): string[] {
+  return [name, ...contact, ...RESUME_LINES.slice(3)];
+}
+
+/** The resume with a location in its contact block, as many resumes have. */
+export const LOCATED_RESUME_LINES = resumeLinesWith([
+  'jordan.lee@example.com | +1 (415) 555-0132 | San Francisco, CA',
+  'https://github.com/jordanlee-dev | https://www.linkedin.com/in/jordan-avery-lee | https://jordanlee.dev',
+]);
+
 /** A one-page PDF with each line drawn as text; `image: true` also embeds a small PNG (a "photo"). */
 export async function buildResumePdf(
   lines = RESUME_LINES,

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isStreamedBodyRoute } from '../../src/server/middleware/body-limit.ts';
 import { buildBundle } from '../factories.ts';
 import { type Client, createTestServer, type TestServer } from './helpers.ts';
 
@@ -70,6 +71,17 @@ describe('request size limits', () => {
     expect((await res.json()).problems).toEqual([
       { path: 'bundles[1]', message: expect.stringContaining('limit') },
     ]);
+  });
+});
+
+describe('streamed uploads', () => {
+  it('sign-in logs and document files read their own body to their own limit; nothing else escapes the /api cap', () => {
+    expect(isStreamedBodyRoute('POST', '/api/v1/logins/imports')).toBe(true);
+    expect(isStreamedBodyRoute('POST', '/api/v1/subjects/cand-0001/documents/files')).toBe(true);
+    expect(isStreamedBodyRoute('GET', '/api/v1/subjects/cand-0001/documents/files')).toBe(false);
+    expect(isStreamedBodyRoute('POST', '/api/v1/subjects/a/b/documents/files')).toBe(false);
+    expect(isStreamedBodyRoute('POST', '/api/v1/subjects/cand-0001/documents/files/x')).toBe(false);
+    expect(isStreamedBodyRoute('POST', '/api/v1/subjects')).toBe(false);
   });
 });
 

@@ -22,9 +22,11 @@ const EXPECTED: Record<string, Minimum> = {
   'GET /api/v1/subjects/{id}': 'viewer',
   'PUT /api/v1/subjects/{id}': 'recruiter',
   'POST /api/v1/subjects/{id}/evidence/{kind}': 'recruiter',
+  'POST /api/v1/subjects/{id}/resume': 'recruiter',
   'GET /api/v1/subjects/{id}/assessments': 'viewer',
   'POST /api/v1/subjects/{id}/assess': 'recruiter',
   'GET /api/v1/subjects/{id}/timeline': 'viewer',
+  'GET /api/v1/subjects/{id}/claims': 'viewer',
   'POST /api/v1/subjects/{id}/case/transition': 'investigator',
   'POST /api/v1/subjects/{id}/case/assign': 'investigator',
   'POST /api/v1/subjects/{id}/case/notes': 'recruiter',
@@ -64,6 +66,20 @@ const EXPECTED: Record<string, Minimum> = {
   'POST /api/v1/hooks/logins': 'investigator',
   'GET /api/v1/hooks': 'admin',
   'POST /api/v1/hooks/okta/secret': 'admin',
+  'POST /api/v1/subjects/{id}/documents/files': 'recruiter',
+  'GET /api/v1/subjects/{id}/documents/files': 'viewer',
+  'GET /api/v1/subjects/{id}/documents/files/{fileId}': 'viewer',
+  'GET /api/v1/subjects/{id}/documents/files/{fileId}/content': 'viewer',
+  'GET /api/v1/subjects/{id}/documents/files/{fileId}/ela': 'viewer',
+  'DELETE /api/v1/subjects/{id}/documents/files/{fileId}': 'recruiter',
+  'POST /api/v1/subjects/{id}/verifications': 'recruiter',
+  'GET /api/v1/subjects/{id}/verifications': 'viewer',
+  // the candidate's verification routes are authenticated by the link's token (404 unknown, 410 used up)
+  'GET /api/v1/verify/{token}': 'public',
+  'POST /api/v1/verify/{token}/consent': 'public',
+  'POST /api/v1/verify/{token}/challenge': 'public',
+  'POST /api/v1/verify/{token}/trace': 'public',
+  'POST /api/v1/verify/{token}/decline': 'public',
 };
 
 const RANK: Record<Role, number> = { viewer: 0, recruiter: 1, investigator: 2, admin: 3 };

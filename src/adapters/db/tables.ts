@@ -291,6 +291,75 @@ export type IpListsTable = {
   content: string;
 };
 
+/** An uploaded document (migration 20261201); the file is encrypted in the file store under `storage_key`. */
+export type DocumentFilesTable = {
+  id: string;
+  subject_id: string;
+  /** The client's file name, cleaned, for display only (the file is stored under a generated key). */
+  name: string;
+  /** A DOCUMENT_KINDS value. */
+  kind: string;
+  /** Sniffed from the content (the declared type is ignored). */
+  media_type: string;
+  /** bigint: PostgreSQL returns it as text. */
+  bytes: number | string;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  pages: number | null;
+  /** File-store key of the encrypted file; null once deleted. */
+  storage_key: string | null;
+  /** File-store key of the encrypted error-level-analysis PNG; null when none or deleted. */
+  ela_key: string | null;
+  uploaded_at: string;
+  /** AuditActor, JSON text. */
+  uploaded_by: string;
+  /** When retention deletes the file (ISO 8601 UTC). */
+  retain_until: string;
+  /** 'analyzing' | 'analyzed' | 'failed' | 'deleted' */
+  status: string;
+  job_id: string | null;
+  error: string | null;
+  /** The analysis (MRZ, forensics without the image, reuse), JSON text or null. */
+  analysis: string | null;
+  /** 16 hex characters (64-bit perceptual hash), for reuse across subjects. */
+  perceptual_hash: string | null;
+  deleted_at: string | null;
+  /** 'retention' | 'manual' */
+  deleted_reason: string | null;
+  /** Index of the item in the subject's bundle.documents written for this upload. */
+  document_index: number | null;
+};
+
+export type VerificationSessionsTable = {
+  id: string;
+  subject_id: string;
+  /** 'liveness' */
+  kind: string;
+  /** sha256 (hex) of the link's token; the token itself is never stored. */
+  token_sha256: string;
+  /** A VERIFICATION_STATUSES value. */
+  status: string;
+  created_at: string;
+  /** AuditActor, JSON text. */
+  created_by: string;
+  expires_at: string;
+  opened_at: string | null;
+  /** {at, ip, userAgent, textVersion}, JSON text. */
+  consent: string | null;
+  /** The ChallengePlan issued, JSON text. */
+  plan: string | null;
+  challenged_at: string | null;
+  /** File-store key of the compressed, encrypted trace; null when none or deleted. */
+  trace_key: string | null;
+  /** bigint: PostgreSQL returns it as text. */
+  trace_bytes: number | string | null;
+  finished_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  retain_until: string | null;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -311,4 +380,6 @@ export type DB = {
   login_events: LoginEventsTable;
   subject_accounts: SubjectAccountsTable;
   login_reassess_pending: LoginReassessPendingTable;
+  document_files: DocumentFilesTable;
+  verification_sessions: VerificationSessionsTable;
 };

@@ -1,5 +1,5 @@
 // `gatecheck mrz <line> <line> [<line>] [--json]`: parse and check an ICAO 9303 machine-readable zone.
-// Exit 0 valid, 1 invalid or not checkable (visas); usage errors (no lines) are 2, from main.ts.
+// Exit 0 valid, 1 invalid or not checkable; usage errors (no lines) are 2, from main.ts.
 import { formatMrzResult, mrzLines, parseMrz } from '../../intel/documents/mrz.ts';
 import { UsageError } from '../read-bundles.ts';
 

@@ -206,7 +206,28 @@ export const caseBundleSchema = z.looseObject({
         : `${show(i.input)} is not a known format; expected ${BUNDLE_FORMAT}`,
   }),
   subject: subjectSchema,
-  resume: z.looseObject({ text: text.optional(), file: text.optional() }).optional(),
+  resume: z
+    .looseObject({
+      text: text.optional(),
+      file: text.optional(),
+      /** Stored (encrypted) original file, when the resume was uploaded. */
+      fileId: text.optional(),
+      sha256: text.optional(),
+      mediaType: text.optional(),
+      parsedAt: dateTime.optional(),
+      /** Contact details read from the resume (`gatecheck resume`, POST /subjects/{id}/resume). */
+      contact: z
+        .looseObject({
+          name: text.optional(),
+          emails: z.array(text).optional(),
+          /** E.164 when the number could be read, else as written. */
+          phones: z.array(text).optional(),
+          links: z.array(z.looseObject({ kind: text.optional(), url: text.optional() })).optional(),
+          location: text.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   application: z
     .looseObject({
       submittedAt: dateTime.optional(),
@@ -343,3 +364,4 @@ export type Login = NonNullable<CaseBundle['logins']>[number];
 export type Change = NonNullable<CaseBundle['changes']>[number];
 export type Payment = NonNullable<CaseBundle['payments']>[number];
 export type Address = z.infer<typeof addressSchema>;
+export type BundleResume = NonNullable<CaseBundle['resume']>;

@@ -13,6 +13,7 @@ import { location } from './consistency/location.ts';
 import { disposableEmail } from './contact/disposable-email.ts';
 import { newProfile } from './contact/new-profile.ts';
 import { voipPhone } from './contact/voip-phone.ts';
+import { documentsEdited } from './documents/edited.ts';
 import { documentsExpired } from './documents/expired.ts';
 import { mrzInvalid } from './documents/mrz-invalid.ts';
 import { mrzMismatch } from './documents/mrz-mismatch.ts';
@@ -31,6 +32,14 @@ import { personChanged } from './interview/person-changed.ts';
 import { repeatedExcuse } from './interview/repeated-excuse.ts';
 import { scriptedAnswers } from './interview/scripted-answers.ts';
 import { textOnlyPreference } from './interview/text-only-preference.ts';
+import { challengeFailed } from './liveness/challenge-failed.ts';
+import { livenessDeclined } from './liveness/declined.ts';
+import { faceMismatch } from './liveness/face-mismatch.ts';
+import { identityInstability } from './liveness/identity-instability.ts';
+import { occlusionAnomaly } from './liveness/occlusion-anomaly.ts';
+import { profileAnomaly } from './liveness/profile-anomaly.ts';
+import { livenessSpoof } from './liveness/spoof.ts';
+import { virtualCamera } from './liveness/virtual-camera.ts';
 import { shippingChange } from './logistics/shipping-change.ts';
 import { alwaysOn } from './network/always-on.ts';
 import { anonymizer } from './network/anonymizer.ts';
@@ -72,6 +81,7 @@ export const IMPLEMENTED: readonly Detector[] = [
   documentsExpired,
   mrzInvalid,
   mrzMismatch,
+  documentsEdited,
   lowRate,
   vendorOnlyVetting,
   contactChange,
@@ -109,6 +119,14 @@ export const IMPLEMENTED: readonly Detector[] = [
   referencesWebmail,
   referencesSharedContact,
   anachronism,
+  livenessDeclined,
+  challengeFailed,
+  occlusionAnomaly,
+  profileAnomaly,
+  virtualCamera,
+  livenessSpoof,
+  identityInstability,
+  faceMismatch,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */

@@ -106,12 +106,18 @@ describe('parseMrz', () => {
     expect(weird.format).toBe(null);
   });
 
-  it('recognises visas but does not check them (the mrz library has no MRV parser)', () => {
+  it('checks visas too: the UTO specimen passes its check digits but names no real state', () => {
     const mrvb = parseMrz(['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'L8988901C4XXX4009078F9612109<<<<<<<<'], {
       now: NOW,
     });
-    expect(mrvb).toMatchObject({ format: 'MRVB', supported: false, valid: false });
-    expect(mrzVerdict(mrvb)).toBe('not checked');
+    expect(mrvb).toMatchObject({
+      format: 'MRVB',
+      supported: true,
+      valid: false,
+      checkDigitsValid: true,
+      specimen: true,
+    });
+    expect(mrzVerdict(mrvb)).toBe('invalid');
   });
 });
 

@@ -19,7 +19,7 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const yesNo = (ok: boolean) => (ok ? 'pass' : 'FAIL');
 
-/** The verdict in one word: valid, invalid, or not checked (visas). */
+/** The verdict in one word: valid, invalid, or not checked (a format recognised but not read). */
 export function mrzVerdict(r: MrzResult): 'valid' | 'invalid' | 'not checked' {
   if (!r.supported) return 'not checked';
   return r.valid ? 'valid' : 'invalid';

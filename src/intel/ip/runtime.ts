@@ -173,6 +173,7 @@ export function createIpRuntime(options: IpRuntimeOptions = {}): IpRuntime {
   let listsFingerprint: string | undefined;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let listLoad: Promise<void> | undefined;
+  let checking: Promise<void> | undefined;
   const cache = cacheSize > 0 ? new GenerationCache<IpInfo>(cacheSize) : undefined;
 
   const v4Table = () => {
@@ -289,15 +290,28 @@ export function createIpRuntime(options: IpRuntimeOptions = {}): IpRuntime {
     async ready() {
       v4Table();
       city.readerV4();
-      if (!options.db) return;
+      const db = options.db;
+      if (!db) return;
       if (listLoad === undefined) {
         await reloadLists();
         return;
       }
-      await listLoad;
-      if (nowMs() - checkedAt < recheckMs) return;
+      // Until the first load finished there is nothing to look up with; afterwards the loaded lists serve.
+      if (listsFingerprint === undefined) await listLoad;
+      if (checking !== undefined || nowMs() - checkedAt < recheckMs) return;
+      // Another process's import is noticed in the background: awaiting the query here would deadlock on
+      // SQLite, whose only connection is held by the transaction the caller assesses in.
       checkedAt = nowMs();
-      if ((await ipListsFingerprint(options.db)) !== listsFingerprint) await reloadLists();
+      checking = ipListsFingerprint(db)
+        .then(async (fingerprint) => {
+          if (fingerprint !== listsFingerprint) await reloadLists();
+        })
+        .catch(() => {
+          // Keep the loaded lists; the next call after recheckMs tries again.
+        })
+        .finally(() => {
+          checking = undefined;
+        });
     },
     reloadLists,
     sources() {

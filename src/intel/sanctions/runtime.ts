@@ -206,16 +206,33 @@ export function createSanctionsRuntime(options: SanctionsRuntimeOptions): Sancti
     return attempt;
   };
 
+  // Whether another process imported a newer snapshot is checked in the background: callers get the loaded
+  // lookup at once. Awaiting that query here would deadlock on SQLite, whose only connection is held by the
+  // transaction the caller assesses in; the check then simply runs after it commits.
+  let checking: Promise<void> | undefined;
+  const recheck = (db: NonNullable<typeof options.db>, current: Loaded): void => {
+    checkedAt = nowMs();
+    checking = activeImportedSnapshot(db)
+      .then(async (active) => {
+        const activeId = active?.id;
+        const isCurrent =
+          activeId === undefined ? current.snapshot.source === 'default' : activeId === current.snapshot.id;
+        if (!isCurrent && loaded === current) await start();
+      })
+      .catch(() => {
+        // Keep the loaded lookup; the next call after recheckMs tries again.
+      })
+      .finally(() => {
+        checking = undefined;
+      });
+  };
+
   const ensure = async (): Promise<Loaded> => {
-    if (loaded && options.db && nowMs() - checkedAt >= recheckMs) {
-      checkedAt = nowMs();
-      const active = await activeImportedSnapshot(options.db);
-      const activeId = active?.id;
-      const isCurrent =
-        activeId === undefined ? loaded.snapshot.source === 'default' : activeId === loaded.snapshot.id;
-      if (!isCurrent) return start();
+    if (loaded) {
+      if (options.db && checking === undefined && nowMs() - checkedAt >= recheckMs)
+        recheck(options.db, loaded);
+      return loaded;
     }
-    if (loaded) return loaded;
     return loading ?? start();
   };
 

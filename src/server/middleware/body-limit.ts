@@ -11,8 +11,20 @@ export const MAX_SMALL_BYTES = 1024 * 1024;
 /** `stream`: the route streams its body to disk and enforces its own limit (config.maxUploadBytes). */
 export type BodySize = 'small' | 'bundle' | 'bulk' | 'stream';
 
-/** `METHOD /path` of the `stream` routes, which the overall /api cap leaves to them. */
-export const STREAMED_BODY_ROUTES: ReadonlySet<string> = new Set(['POST /api/v1/logins/imports']);
+/**
+ * `METHOD /path` patterns of the routes that read their body as a stream and stop at their own limit
+ * (sign-in logs: GATECHECK_MAX_UPLOAD_BYTES; documents: GATECHECK_MAX_DOCUMENT_BYTES), which the overall /api
+ * cap leaves to them.
+ */
+export const STREAMED_BODY_ROUTES: readonly RegExp[] = [
+  /^POST \/api\/v1\/logins\/imports$/,
+  /^POST \/api\/v1\/subjects\/[^/]+\/documents\/files$/,
+];
+
+export function isStreamedBodyRoute(method: string, path: string): boolean {
+  const key = `${method} ${path}`;
+  return STREAMED_BODY_ROUTES.some((pattern) => pattern.test(key));
+}
 
 function tooLarge(limit: number): never {
   throw new DomainError('payload_too_large', `The request body is larger than the limit of ${limit} bytes.`);
@@ -36,7 +48,7 @@ export function limitBody(size: BodySize): MiddlewareHandler<ServerEnv> {
 export function limitAnyBody(): MiddlewareHandler<ServerEnv> {
   const cap = bodyLimit({ maxSize: MAX_BULK_BYTES, onError: () => tooLarge(MAX_BULK_BYTES) });
   return async (c, next) => {
-    if (STREAMED_BODY_ROUTES.has(`${c.req.method} ${c.req.path}`)) return next();
+    if (isStreamedBodyRoute(c.req.method, c.req.path)) return next();
     return cap(c, next);
   };
 }

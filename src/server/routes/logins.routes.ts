@@ -9,6 +9,7 @@ import { listUnmatchedAccounts } from '../../services/list-unmatched-accounts.ts
 import { getLoginImport, listLoginImports } from '../../services/view-login-imports.ts';
 import { access, jsonBody, jsonResponse } from '../openapi.ts';
 import { actorOf, type ServerApp } from '../types.ts';
+import { chunksOf, declaredLength } from './body-stream.ts';
 import { IdParamSchema } from './common.schemas.ts';
 import {
   ImportQuerySchema,
@@ -92,31 +93,6 @@ const subjectLogins = createRoute({
   request: { params: IdParamSchema, query: LimitQuerySchema },
   responses: { 200: jsonResponse(SubjectLoginsSchema, 'Sign-ins and places') },
 });
-
-/** The request body as chunks; stops (cancels) the upload when the consumer gives up early. */
-async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  let done = false;
-  try {
-    for (;;) {
-      const next = await reader.read();
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!done) await reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
-}
-
-function declaredLength(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const n = Number(header);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
 
 export function registerLoginRoutes(api: ServerApp): void {
   api.openapi(upload, async (c) => {

@@ -209,3 +209,61 @@ export function rateLimitMessage(error: ApiError): string {
     ? `Too many attempts. ${error.detail}`
     : 'Too many attempts, try again in a few minutes.';
 }
+
+export type UploadRawOptions = {
+  query?: RequestOptions['query'];
+  /** Bytes sent so far and the total, as the browser reports them. */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+};
+
+/**
+ * POSTs a file as the raw request body (the server reads it as a stream and sniffs its type) with the CSRF
+ * header, reporting upload progress; resolves with the parsed JSON answer, rejects with ApiError.
+ * XMLHttpRequest because fetch cannot report upload progress.
+ */
+export function uploadRaw<T>(path: string, file: Blob, options: UploadRawOptions = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, options.query));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => options.onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () =>
+      reject(
+        new ApiError({
+          status: 0,
+          title: 'Cannot reach the Gatecheck server',
+          detail: 'The upload stopped. Check your network connection, or whether the server is running.',
+          code: 'network',
+        }),
+      );
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    xhr.onload = () => {
+      const headers = new Headers();
+      for (const name of ['Content-Type', 'Retry-After']) {
+        const value = xhr.getResponseHeader(name);
+        if (value) headers.set(name, value);
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        void errorFromResponse(new Response(xhr.responseText, { status: xhr.status, headers })).then(reject);
+        return;
+      }
+      try {
+        resolve(JSON.parse(xhr.responseText) as T);
+      } catch {
+        reject(new ApiError({ status: xhr.status, title: 'The server sent an answer that is not JSON' }));
+      }
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    options.onProgress?.(0, file.size);
+    xhr.send(file);
+  });
+}
+
+/** Same-origin URL of an API path, for `<img src>` and download links (the session cookie goes along). */
+export function apiUrl(path: string): string {
+  return `${API_BASE}${path}`;
+}

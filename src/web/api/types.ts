@@ -3,6 +3,13 @@ import type { Role } from '../../core/auth/roles.ts';
 import type { CaseBundle } from '../../core/bundle/schema.ts';
 import type { CaseStatus } from '../../core/case/state-machine.ts';
 import type {
+  ClaimColumn,
+  ClaimRow,
+  ClaimStatus,
+  ClaimsTable,
+  ClaimValue,
+} from '../../core/claims/build-claims.ts';
+import type {
   Band,
   DetailedAssessment,
   Policy,
@@ -15,6 +22,11 @@ export type {
   Band,
   CaseBundle,
   CaseStatus,
+  ClaimColumn,
+  ClaimRow,
+  ClaimStatus,
+  ClaimsTable,
+  ClaimValue,
   DetailedAssessment,
   Policy,
   Role,
@@ -148,3 +160,99 @@ export type Hooks = {
   okta: { url: string; secretSet: boolean; secretSetAt: string | null; header: string };
   logins: { url: string; auth: string };
 };
+
+/** Where the MRZ is, in pixels of the upright image (after `rotation`). */
+export type MrzBox = { left: number; top: number; width: number; height: number };
+
+export type DocumentFinding = { kind: string; strength: 'strong' | 'weak'; detail: string };
+
+/** GET /subjects/:id/documents/files/:fileId → `analysis.mrz`. */
+export type DocumentMrzReading = {
+  source: 'ocr' | 'text';
+  found: boolean;
+  lines: string[];
+  format: string | null;
+  confidence: number;
+  /** Quarter turns clockwise applied to make the image upright. */
+  rotation: number;
+  skewDegrees: number;
+  box: MrzBox | null;
+  /** Size of the original image. */
+  width: number | null;
+  height: number | null;
+  valid: boolean;
+  problems: string[];
+  fields: Record<string, string>;
+};
+
+export type DocumentAnalysis = {
+  analyzedAt: string;
+  ms: number;
+  mrz: DocumentMrzReading | null;
+  forensics: {
+    metadata: Record<string, string | number | boolean>;
+    findings: DocumentFinding[];
+    perceptualHash: string | null;
+    ela: { meanDiff: number; maxDiff: number; suspicious: boolean } | null;
+  };
+  reuse: { subjectId: string; subjectName: string | null; fileId: string | null; distance: number }[];
+  notes?: string[];
+};
+
+/** An uploaded document (docs/CONTRACTS.md, documents API). */
+export type DocumentFileView = {
+  id: string;
+  subjectId: string;
+  name: string;
+  kind: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  pages: number | null;
+  documentIndex: number | null;
+  uploadedAt: string;
+  uploadedBy: string;
+  retainUntil: string;
+  deletedAt: string | null;
+  deletedReason: 'retention' | 'manual' | null;
+  status: 'analyzing' | 'analyzed' | 'failed' | 'deleted';
+  jobId: string | null;
+  error: string | null;
+  hasEla?: boolean;
+  analysis: DocumentAnalysis | null;
+};
+
+export type DocumentUploaded = {
+  file: DocumentFileView;
+  documentIndex: number;
+  jobId: string | null;
+  existing?: boolean;
+};
+
+/** POST /subjects/:id/resume → what was read from the resume. */
+export type ResumeImportSummary = {
+  file: string;
+  format: 'pdf' | 'docx' | 'text';
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+  pages: number | null;
+  characters: number;
+  textTruncated: boolean;
+  name: string | null;
+  location: string | null;
+  emails: number;
+  phones: number;
+  links: number;
+  employment: number;
+  education: number;
+  technologies: number;
+  replaced: { employment: number; education: number };
+  profilesAdded: string[];
+  changed: boolean;
+  fileId: string | null;
+};
+
+export type ResumeImported = { subject: SubjectDetail; summary: ResumeImportSummary };

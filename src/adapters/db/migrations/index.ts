@@ -7,6 +7,8 @@ import * as m20261127IpLists from './20261127_ip_lists.ts';
 import * as m20261128Logins from './20261128_logins.ts';
 import * as m20261129LoginReassess from './20261129_login_reassess.ts';
 import * as m20261130LoginImportSkipped from './20261130_login_import_skipped.ts';
+import * as m20261201DocumentFiles from './20261201_document_files.ts';
+import * as m20261202VerificationSessions from './20261202_verification_sessions.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261125_initial': m20261125Initial,
@@ -15,6 +17,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261128_logins': m20261128Logins,
   '20261129_login_reassess': m20261129LoginReassess,
   '20261130_login_import_skipped': m20261130LoginImportSkipped,
+  '20261201_document_files': m20261201DocumentFiles,
+  '20261202_verification_sessions': m20261202VerificationSessions,
 };
 
 export const migrationProvider: MigrationProvider = {

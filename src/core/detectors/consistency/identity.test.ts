@@ -96,4 +96,56 @@ describe('consistency.identity', () => {
       { values: ['Jürgen Müller', 'Juergen Mueller'], reason: 'accented letters written out (ü as ue)' },
     ]);
   });
+
+  describe('the resume name', () => {
+    const withResume = (name: string, subject: BundleOverrides['subject'] = {}): BundleOverrides => ({
+      subject: { name: 'Kim Min-jun', ...subject },
+      resume: { contact: { name } },
+    });
+    const rows: [string, BundleOverrides, Expectation][] = [
+      ['the same name, upper case: nothing', withResume('KIM MIN-JUN'), 'none'],
+      ['family name last, run together: nothing', withResume('Minjun Kim'), 'none'],
+      ['in Hangul: nothing', withResume('김민준'), 'none'],
+      ['Lee / Yi romanisations: nothing', withResume('Yi Min-jun', { name: 'Lee Min-jun' }), 'none'],
+      [
+        'a declared married name on the resume: explained, not flagged',
+        withResume('Anna Nowak', { name: 'Anna Kowalska', aliases: ['Anna Nowak'] }),
+        'none',
+      ],
+      ['another person: high', withResume('Park Ji-sung'), 'high'],
+      ['a name in a script not romanised: not compared', withResume('Ким Мин Чжун'), 'none'],
+    ];
+    it.each(rows)('%s', (_, overrides, expected) => {
+      expect(summarize(runDetector(identity, overrides))).toBe(expected);
+    });
+
+    it('is compared with the subject record, the application and the documents, and named in the evidence', () => {
+      const s = firstSignal(
+        runDetector(identity, {
+          subject: { name: 'Kyle Anderson' },
+          application: { answers: { legalName: 'Kyle Anderson' } },
+          documents: [passport('KYLE ANDERSON')],
+          resume: { contact: { name: 'Kevin Andersen' } },
+        }),
+      );
+      expect(s.explanation).toBe(
+        'Identity details differ between sources: name is Kyle Anderson in the subject record but Kevin Andersen in the resume.',
+      );
+      expect(s.evidence).toEqual(['subject.name', 'resume.contact.name']);
+    });
+
+    it('a declared alias is listed as an explained variant beside a real difference', () => {
+      const s = firstSignal(
+        runDetector(identity, {
+          subject: { name: 'Anna Kowalska', aliases: ['Anna Nowak'], dateOfBirth: '1990-01-01' },
+          resume: { contact: { name: 'Anna Nowak' } },
+          documents: [passport('Anna Kowalska', '1991-01-01')],
+        }),
+      );
+      expect(s.data?.explainedVariants).toEqual([
+        { values: ['Anna Kowalska', 'Anna Nowak'], reason: expect.stringContaining('alias') },
+      ]);
+      expect(s.evidence).not.toContain('resume.contact.name');
+    });
+  });
 });

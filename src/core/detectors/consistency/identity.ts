@@ -1,11 +1,13 @@
 // consistency.identity — the name or date of birth differs between sources: the subject record, the printed
-// fields of documents and the application answers (`name`, `fullName`, `legalName`, `dateOfBirth`, `dob`).
+// fields of documents, the application answers (`name`, `fullName`, `legalName`, `dateOfBirth`, `dob`) and the
+// name at the top of the resume (`resume.contact.name`).
 // Names are compared with names.ts: order, case, accents, hyphens, transliteration (Hangul, Chinese, ICAO),
 // middle names, initials and declared aliases (married or former name) are legitimate and never fire; they are
 // listed in the data as explained variants. A name in a script this version does not romanise is not counted.
 // Citizenship is not compared here (nationality is never a signal on its own).
 import type { CaseBundle } from '../../bundle/schema.ts';
 import type { Detector } from '../../types.ts';
+import { resumeName } from '../contact/candidate-contact.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 import { isObject } from '../util.ts';
 import { compareNames } from './names.ts';
@@ -42,6 +44,8 @@ export function identityValues(bundle: CaseBundle): { names: Value[]; dobs: Valu
   const ad = answer(bundle, DOB_ANSWERS);
   if (ad && ISO_DAY.test(ad.value))
     dobs.push({ source: 'the application', path: `application.answers.${ad.key}`, value: ad.value });
+  const onResume = resumeName(bundle);
+  if (onResume) names.push({ source: 'the resume', path: 'resume.contact.name', value: onResume });
   (bundle.documents ?? []).forEach((d, i) => {
     const kind = (d.kind ?? 'document').replace(/_/g, ' ');
     const name = d.fields?.name?.trim();

@@ -11,6 +11,11 @@ import { disposableDomain, emailDomain } from './email-domain.ts';
 
 const email = (e: string): BundleOverrides => ({ subject: { email: e } });
 
+const resume = (emails: string[], subjectEmail?: string): BundleOverrides => ({
+  ...(subjectEmail ? { subject: { email: subjectEmail } } : {}),
+  resume: { contact: { emails } },
+});
+
 const cases: [string, BundleOverrides, Expectation][] = [
   ['no email recorded: not evaluated', {}, 'not_evaluated'],
   ['no domain: not evaluated', email('alex.doe'), 'not_evaluated'],
@@ -25,6 +30,9 @@ const cases: [string, BundleOverrides, Expectation][] = [
   ['a company domain: nothing', email('alex.doe@shopify.com'), 'none'],
   ['a university: nothing', email('alex.doe@utoronto.ca'), 'none'],
   ['a listed name as a label elsewhere: nothing', email('alex@mailinator.com.example.org'), 'none'],
+  ['a disposable address only on the resume: medium', resume(['alex@yopmail.com']), 'medium'],
+  ['a company address on the resume: nothing', resume(['alex.doe@shopify.com']), 'none'],
+  ['only an unreadable resume address: not evaluated', resume(['alex at home']), 'not_evaluated'],
 ];
 
 describe('contact.disposable-email', () => {
@@ -53,6 +61,39 @@ describe('contact.disposable-email', () => {
       domain: 'eu.mailinator.com',
       listedDomain: 'mailinator.com',
       list: 'disposable-email-domains (github.com/disposable-email-domains)',
+      path: 'subject.email',
     });
+  });
+
+  it('reads the resume addresses too, says where each was found and does not repeat one', () => {
+    const s = firstSignal(
+      runDetector(
+        disposableEmail,
+        resume(['ALEX@mailinator.com', 'alex.doe@gmail.com', 'alex@yopmail.com'], 'alex@mailinator.com'),
+      ),
+    );
+    expect(s.evidence).toEqual(['subject.email', 'resume.contact.emails[2]']);
+    expect(s.explanation).toBe(
+      'The email address uses a disposable-mail domain (mailinator.com, on the disposable-email-domains (github.com/disposable-email-domains) list). So does "alex@yopmail.com" (yopmail.com, on the resume).',
+    );
+    expect(s.data).toMatchObject({
+      path: 'subject.email',
+      others: [
+        {
+          email: 'alex@yopmail.com',
+          domain: 'yopmail.com',
+          listedDomain: 'yopmail.com',
+          path: 'resume.contact.emails[2]',
+        },
+      ],
+    });
+  });
+
+  it('a disposable address only on the resume points at the resume', () => {
+    const s = firstSignal(
+      runDetector(disposableEmail, resume(['a@b.example', 'alex@yopmail.com'], 'alex@utoronto.ca')),
+    );
+    expect(s.evidence).toEqual(['resume.contact.emails[1]']);
+    expect(s.explanation).toContain('(yopmail.com, on the resume, on the disposable-email-domains');
   });
 });

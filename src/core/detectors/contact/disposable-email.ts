@@ -1,8 +1,10 @@
-// contact.disposable-email — the subject's email address uses a disposable-mail domain (see
-// email-domain.ts for the list). The domain is compared case-insensitively, subdomains included.
+// contact.disposable-email — an email address of the candidate (the subject record's, or one on the resume)
+// uses a disposable-mail domain (see email-domain.ts for the list). The domain is compared
+// case-insensitively, subdomains included.
 import type { Detector } from '../../types.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
-import { quote } from '../util.ts';
+import { listText, quote } from '../util.ts';
+import { candidateEmails } from './candidate-contact.ts';
 import { DISPOSABLE_LIST_NAME, disposableDomain, emailDomain } from './email-domain.ts';
 
 const def = requireSignal('contact.disposable-email');
@@ -10,23 +12,50 @@ const def = requireSignal('contact.disposable-email');
 export const disposableEmail: Detector = {
   signal: def.id,
   detect(bundle) {
-    const email = bundle.subject.email;
-    if (!email?.trim()) return notEvaluated('no email address recorded');
-    const domain = emailDomain(email);
-    if (!domain) {
-      return notEvaluated(`${quote(email, 60)} is not an email address with a domain`);
+    const emails = candidateEmails(bundle);
+    if (emails.length === 0) return notEvaluated('no email address recorded');
+    const read = emails.flatMap((e) => {
+      const domain = emailDomain(e.value);
+      return domain ? [{ ...e, domain }] : [];
+    });
+    if (read.length === 0) {
+      return notEvaluated(`${quote(emails[0]?.value ?? '', 60)} is not an email address with a domain`);
     }
-    const match = disposableDomain(domain);
-    if (!match) return nothing();
-    const shown = match === domain ? domain : `${domain}, under ${match}`;
-    return found(
-      fire(
-        def,
-        'medium',
-        ['subject.email'],
-        { email: email.trim(), domain, listedDomain: match, list: DISPOSABLE_LIST_NAME },
-        { domain: `${shown}, on the ${DISPOSABLE_LIST_NAME} list` },
-      ),
+    const hits = read.flatMap((e) => {
+      const listed = disposableDomain(e.domain);
+      return listed ? [{ ...e, listed }] : [];
+    });
+    const [first, ...more] = hits;
+    if (!first) return nothing();
+    const shown = (h: typeof first) => {
+      const domain = h.listed === h.domain ? h.domain : `${h.domain}, under ${h.listed}`;
+      return h.source === 'resume' ? `${domain}, on the resume` : domain;
+    };
+    const data: Record<string, unknown> = {
+      email: first.value,
+      domain: first.domain,
+      listedDomain: first.listed,
+      list: DISPOSABLE_LIST_NAME,
+      path: first.path,
+    };
+    if (more.length > 0)
+      data.others = more.map((h) => ({
+        email: h.value,
+        domain: h.domain,
+        listedDomain: h.listed,
+        path: h.path,
+      }));
+    const signal = fire(
+      def,
+      'medium',
+      hits.map((h) => h.path),
+      data,
+      { domain: `${shown(first)}, on the ${DISPOSABLE_LIST_NAME} list` },
     );
+    if (more.length === 0) return found(signal);
+    return found({
+      ...signal,
+      explanation: `${signal.explanation} So ${more.length === 1 ? 'does' : 'do'} ${listText(more.map((h) => `${quote(h.value, 60)} (${shown(h)})`))}.`,
+    });
   },
 };

@@ -21,6 +21,11 @@ const phone = (p: string, country?: string): BundleOverrides => ({
   subject: country ? { phone: p, claimedLocation: { country } } : { phone: p },
 });
 
+const resume = (phones: string[], subjectPhone?: string): BundleOverrides => ({
+  ...(subjectPhone ? { subject: { phone: subjectPhone } } : {}),
+  resume: { contact: { phones } },
+});
+
 const cases: [string, BundleOverrides, Expectation][] = [
   ['no phone recorded: not evaluated', {}, 'not_evaluated'],
   ['blank phone: not evaluated', phone('   '), 'not_evaluated'],
@@ -35,6 +40,14 @@ const cases: [string, BundleOverrides, Expectation][] = [
   ['Canadian landline or mobile: nothing', phone(CA_FIXED), 'none'],
   ['national format in Canada: nothing', phone('(506) 234-5678', 'CA'), 'none'],
   ['UK personal forwarding number is not VoIP: nothing', phone(GB_PERSONAL), 'none'],
+  ['a VoIP number only on the resume: low', resume([JP_VOIP]), 'low'],
+  ['no subject phone, a mobile on the resume: nothing', resume([GB_MOBILE]), 'none'],
+  [
+    'an invalid subject phone and a valid resume phone: evaluated',
+    { subject: { phone: '12345' }, resume: { contact: { phones: [CA_FIXED] } } },
+    'none',
+  ],
+  ['only unreadable resume phones: not evaluated', resume(['call me']), 'not_evaluated'],
 ];
 
 describe('contact.voip-phone', () => {
@@ -72,6 +85,7 @@ describe('contact.voip-phone', () => {
       country: 'GB',
       type: 'VOIP',
       typeText: 'VoIP',
+      path: 'subject.phone',
       claimedCountry: 'CA',
       countryDiffersFromClaimed: true,
     });
@@ -88,5 +102,27 @@ describe('contact.voip-phone', () => {
       status: 'not_evaluated',
       reason: expect.stringContaining('"12345" is not a valid number'),
     });
+  });
+
+  it('reads the resume phones too, names where each number was found, and does not repeat a number', () => {
+    const s = firstSignal(runDetector(voipPhone, resume(['+445612345678', JP_VOIP], GB_VOIP)));
+    expect(s.evidence).toEqual(['subject.phone', 'resume.contact.phones[1]']);
+    expect(s.explanation).toBe(
+      'The phone number +44 56 1234 5678 (GB) is an internet (VoIP) number, not tied to a place. So is +81 50 1234 5678 (JP, on the resume).',
+    );
+    expect(s.data).toMatchObject({
+      path: 'subject.phone',
+      others: [
+        { phone: '+81 50 1234 5678', e164: '+815012345678', country: 'JP', path: 'resume.contact.phones[1]' },
+      ],
+    });
+  });
+
+  it('a VoIP number only on the resume points at the resume', () => {
+    const s = firstSignal(runDetector(voipPhone, resume([GB_MOBILE, GB_VOIP], CA_FIXED)));
+    expect(s.evidence).toEqual(['resume.contact.phones[1]']);
+    expect(s.explanation).toBe(
+      'The phone number +44 56 1234 5678 (GB, on the resume) is an internet (VoIP) number, not tied to a place.',
+    );
   });
 });

@@ -35,6 +35,38 @@ const cases: [string, BundleOverrides, Expectation][] = [
   ['not received, expired before now: medium', { documents: [passport('2026-05-01')] }, 'medium'],
   ['not received, valid now: nothing', { documents: [passport('2027-05-01')] }, 'none'],
   [
+    'no printed expiry: the MRZ expiry (2023-01-14) counts',
+    {
+      documents: [
+        {
+          kind: 'passport',
+          receivedAt: '2026-01-10T10:00:00Z',
+          mrz: [
+            'P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<',
+            'ZE000509<9CAN8501019F2301147<<<<<<<<<<<<<<08',
+          ],
+        },
+      ],
+    },
+    'medium',
+  ],
+  [
+    'an MRZ with a broken check digit gives no expiry (mrz-invalid reports it)',
+    {
+      documents: [
+        {
+          kind: 'passport',
+          receivedAt: '2026-01-10T10:00:00Z',
+          mrz: [
+            'P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<',
+            'ZE000509<9CAN8501019F2301148<<<<<<<<<<<<<<08',
+          ],
+        },
+      ],
+    },
+    'not_evaluated',
+  ],
+  [
     'an old diploma is not an identity document',
     { documents: [{ kind: 'diploma', fields: { expiry: '2020-01-01' } }] },
     'not_evaluated',

@@ -24,7 +24,12 @@ const doc = (mrz: string[] | undefined, kind: 'passport' | 'national_id' = 'nati
 const cases: [string, Parameters<typeof runDetector>[1], Expectation][] = [
   ['no documents: not evaluated', {}, 'not_evaluated'],
   ['a document without MRZ: not evaluated', { documents: [doc(undefined)] }, 'not_evaluated'],
-  ['only a visa (not checkable): not evaluated', { documents: [doc(VISA)] }, 'not_evaluated'],
+  ['a valid visa: nothing', { documents: [doc(VISA)] }, 'none'],
+  [
+    'a visa with a wrong birth-date check digit: critical',
+    { documents: [doc([VISA[0]!, VISA[1]!.replace('6612120', '6612129')])] },
+    'critical',
+  ],
   ['a valid PRADO specimen: nothing', { documents: [doc(FIN_ID)] }, 'none'],
   ['a wrong document-number check digit: critical', { documents: [doc(BEL_WRONG_DOC_DIGIT)] }, 'critical'],
   [

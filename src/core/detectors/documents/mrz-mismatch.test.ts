@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Expectation, firstSignal, runDetector, summarize } from '../../../../test/factories.ts';
-import { isLatinName, mrzMismatch, namesAgree } from './mrz-mismatch.ts';
+import { compareMrzWithResume, isLatinName, mrzMismatch, namesAgree } from './mrz-mismatch.ts';
+import { parseMrz } from './mrz-read.ts';
 
 // The Canadian passport of example bundle 01 (check digits valid) and the German specimen passport.
 const CAN = ['P<CANFORTIN<<ISABELLE<<<<<<<<<<<<<<<<<<<<<<<', 'GK317820<5CAN9206182F3209240<<<<<<<<<<<<<<02'];
@@ -96,6 +97,92 @@ describe('documents.mrz-mismatch', () => {
       'The machine-readable lines of the passport disagree with the application and printed fields: name is FORTIN ISABELLE in the MRZ but Kyle Anderson in the application; date of birth is 1992-06-18 in the MRZ but 1992-06-19 in printed fields.',
     );
     expect(s.evidence).toEqual(['documents[0].mrz', 'documents[0].fields', 'subject']);
+  });
+});
+
+describe('documents.mrz-mismatch and the resume name', () => {
+  // A Korean specimen made for this test (check digits valid): surname YI, given names MINJUN.
+  const KOR = [
+    'P<KORYI<<MINJUN<<<<<<<<<<<<<<<<<<<<<<<<<<<<<',
+    'M123456788KOR9403028M3301018<<<<<<<<<<<<<<08',
+  ];
+  const withResume = (name: string, extra: Parameters<typeof runDetector>[1] = {}) => ({
+    ...extra,
+    subject: { ...subject, ...extra?.subject },
+    documents: extra?.documents ?? [passport()],
+    resume: { contact: { name } },
+  });
+  const rows: [string, Parameters<typeof runDetector>[1], Expectation][] = [
+    ['the same name: nothing', withResume('Isabelle Fortin'), 'none'],
+    ['upper case, family name first: nothing', withResume('FORTIN, Isabelle'), 'none'],
+    ['another name: high', withResume('Isabelle Gagnon'), 'high'],
+    [
+      'a declared married name: explained, nothing',
+      withResume('Isabelle Gagnon', { subject: { aliases: ['Isabelle Gagnon'] } }),
+      'none',
+    ],
+    ['a script not romanised: not compared', withResume('Изабель Фортен'), 'none'],
+    [
+      'Hangul against a romanised MRZ (Yi = Lee = 이): nothing',
+      withResume('이민준', {
+        subject: { name: 'Yi Min-jun', dateOfBirth: '1994-03-02' },
+        documents: [{ kind: 'passport', mrz: KOR }],
+      }),
+      'none',
+    ],
+    [
+      'Lee for Yi: nothing',
+      withResume('Minjun Lee', {
+        subject: { name: 'Yi Minjun', dateOfBirth: '1994-03-02' },
+        documents: [{ kind: 'passport', mrz: KOR }],
+      }),
+      'none',
+    ],
+  ];
+  it.each(rows)('%s', (_name, bundle, expected) => {
+    expect(summarize(runDetector(mrzMismatch, bundle))).toBe(expected);
+  });
+
+  it('compares romanisations and Hangul with the consistency name rules', () => {
+    const r = parseMrz(KOR, { now: new Date('2026-06-01T00:00:00Z') });
+    expect(compareMrzWithResume(r, '이민준').variant?.reason).toContain('Hangul name romanised');
+    expect(compareMrzWithResume(r, 'Lee Min-jun').variant?.reason).toContain('another romanisation');
+    expect(compareMrzWithResume(r, 'Park Jisung').disagreement).toEqual({
+      field: 'name',
+      mrz: 'YI MINJUN',
+      other: 'Park Jisung',
+      source: 'the resume',
+    });
+    expect(compareMrzWithResume(r, '박지성')).toEqual({}); // romanised, no match: a person compares it
+  });
+
+  it('names the resume as the other source and points at it', () => {
+    const s = firstSignal(runDetector(mrzMismatch, withResume('Isabelle Gagnon')));
+    expect(s.explanation).toBe(
+      'The machine-readable lines of the passport disagree with the resume: name is FORTIN ISABELLE in the MRZ but Isabelle Gagnon in the resume.',
+    );
+    expect(s.evidence).toEqual(['documents[0].mrz', 'resume.contact.name']);
+  });
+
+  it('lists a declared alias on the resume as an explained variant when something else differs', () => {
+    const s = firstSignal(
+      runDetector(
+        mrzMismatch,
+        withResume('Isabelle Gagnon', {
+          subject: { aliases: ['Isabelle Gagnon'] },
+          documents: [passport({ ...PRINTED, number: 'GK317821' })],
+        }),
+      ),
+    );
+    expect(s.evidence).toEqual(['documents[0].mrz', 'documents[0].fields']);
+    expect(s.data?.explainedVariants).toEqual([
+      {
+        resume: 'Isabelle Gagnon',
+        mrz: 'FORTIN ISABELLE',
+        reason: expect.stringContaining('declared alias'),
+        document: 'documents[0]',
+      },
+    ]);
   });
 });
 

@@ -1,11 +1,14 @@
 // documents.mrz-mismatch — the machine-readable lines of a document disagree with its printed fields
-// (name, date of birth, number, expiry, sex, nationality) or with the application (subject name and
-// date of birth). Conservative: names are compared order-insensitively as words after upper-casing,
+// (name, date of birth, number, expiry, sex, nationality), with the application (subject name and
+// date of birth) or with the name on the resume (`resume.contact.name`; compared transliteration- and
+// order-aware with consistency/names.ts as well, and a declared alias is explained, not counted). Conservative: names are compared order-insensitively as words after upper-casing,
 // folding accents and ICAO transliterations (Ä→AE or A, ß→SS, ...); one name may leave out words of the
 // other (middle names), the MRZ may truncate a long name, and a name in a non-Latin script is not
 // compared at all. Dates are compared without the century, which the MRZ does not carry.
 import countries from 'i18n-iso-countries';
 import type { Detector } from '../../types.ts';
+import { compareNames } from '../consistency/names.ts';
+import { resumeName } from '../contact/candidate-contact.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 import { type MrzResult, parseMrz } from './mrz-read.ts';
 
@@ -167,6 +170,27 @@ export function compareMrz(
   return out;
 }
 
+/**
+ * The MRZ name against the name on the resume. Agrees when the words agree as for the application, or when
+ * the name comparison of consistency.identity finds the same name or an explained variant (another
+ * romanisation, a name in Hangul or Chinese, a declared alias); a name that cannot be compared is left out.
+ */
+export function compareMrzWithResume(
+  r: MrzResult,
+  name: string,
+  aliases: readonly string[] = [],
+): { disagreement?: MrzDisagreement; variant?: { resume: string; mrz: string; reason: string } } {
+  const mrzWords = mrzNameWords(r);
+  if (mrzWords.length === 0) return {};
+  const mrzName = mrzWords.join(' ');
+  if (isLatinName(name) && namesAgree(mrzWords, name, nameTruncated(r))) return {};
+  const c = compareNames(mrzName, name, aliases);
+  if (c.verdict === 'same') return {};
+  if (c.verdict === 'variant') return { variant: { resume: name, mrz: mrzName, reason: c.reason } };
+  if (c.verdict === 'uncomparable' || !isLatinName(name)) return {};
+  return { disagreement: { field: 'name', mrz: mrzName, other: name, source: 'the resume' } };
+}
+
 export const mrzMismatch: Detector = {
   signal: def.id,
   detect(bundle, ctx) {
@@ -175,6 +199,8 @@ export const mrzMismatch: Detector = {
     const evidence: string[] = [];
     const mismatches: (MrzDisagreement & { document: string })[] = [];
     let firstKind: string | undefined;
+    const onResume = resumeName(bundle);
+    const variants: { resume: string; mrz: string; reason: string; document: string }[] = [];
     docs.forEach((d, i) => {
       if (!d.mrz || d.mrz.length === 0) return;
       const r = parseMrz(d.mrz, { now: ctx.now });
@@ -185,10 +211,16 @@ export const mrzMismatch: Detector = {
         name: bundle.subject.name,
         dateOfBirth: bundle.subject.dateOfBirth,
       });
+      if (onResume) {
+        const c = compareMrzWithResume(r, onResume, bundle.subject.aliases ?? []);
+        if (c.disagreement) diffs.push(c.disagreement);
+        if (c.variant) variants.push({ ...c.variant, document: `documents[${i}]` });
+      }
       if (diffs.length === 0) return;
       evidence.push(`documents[${i}].mrz`);
       if (diffs.some((m) => m.source === 'printed fields')) evidence.push(`documents[${i}].fields`);
       if (diffs.some((m) => m.source === 'the application')) evidence.push('subject');
+      if (diffs.some((m) => m.source === 'the resume')) evidence.push('resume.contact.name');
       firstKind ??= d.kind ?? 'document';
       for (const m of diffs) mismatches.push({ ...m, document: `documents[${i}]` });
     });
@@ -203,7 +235,11 @@ export const mrzMismatch: Detector = {
         def,
         'high',
         [...new Set(evidence)],
-        { count: mismatches.length, mismatches },
+        {
+          count: mismatches.length,
+          mismatches,
+          ...(variants.length > 0 ? { explainedVariants: variants } : {}),
+        },
         { document: (firstKind ?? 'document').replace(/_/g, ' '), other: sources.join(' and '), detail },
       ),
     );

@@ -1,8 +1,9 @@
 // Reading ICAO 9303 machine-readable zones with the `mrz` package (cheminfo/mrz, MIT): pure, no I/O, so
 // detectors use it like wallets.ts uses its address validator. Check-digit validity and state-code
 // validity are reported separately: ICAO specimens use "UTO" (Utopia), which passes every check digit
-// but is no real country. Visas (MRV-A, MRV-B) are recognised but not checked: `mrz` 5 does not parse them.
+// but is no real country. Visas (MRV-A, MRV-B) are read by mrz-visa.ts: `mrz` 5 does not parse them.
 import { parse } from 'mrz';
+import { readVisa } from './mrz-visa.ts';
 
 export type MrzFormat =
   | 'TD1'
@@ -125,6 +126,51 @@ function text(v: string | null | undefined): string | null {
   return v === undefined || v === null || v === '' ? null : v;
 }
 
+function visaResult(line1: string, line2: string, format: 'MRVA' | 'MRVB', now: Date): MrzResult {
+  const v = readVisa(line1, line2);
+  const problems: MrzProblem[] = v.details
+    .filter((d) => !d.valid)
+    .map((d) => ({ field: d.field, message: `${d.label}: ${d.error ?? 'invalid'}` }));
+  const invalid = (field: string) => v.details.some((d) => d.field === field && !d.valid);
+  const birthDate = fullDate(v.birthDate, birthCentury(now));
+  const expirationDate = fullDate(v.expirationDate, expiryCentury(now));
+  if (birthDate === null && !invalid('birthDate')) {
+    problems.push({ field: 'birthDate', message: `Birth date: not a calendar day: ${v.birthDate}` });
+  }
+  if (expirationDate === null && !invalid('expirationDate')) {
+    problems.push({
+      field: 'expirationDate',
+      message: `Expiration date: not a calendar day: ${v.expirationDate}`,
+    });
+  }
+  const checkDigitsValid = !v.details.some((d) => d.field.endsWith('CheckDigit') && !d.valid);
+  return {
+    lines: [line1, line2],
+    format,
+    supported: true,
+    valid: problems.length === 0,
+    checkDigitsValid,
+    issuingStateValid: !invalid('issuingState'),
+    nationalityValid: !invalid('nationality'),
+    specimen: v.issuingState === 'UTO' || v.nationality === 'UTO',
+    fields: {
+      documentCode: text(v.documentCode),
+      issuingState: text(v.issuingState),
+      documentNumber: text(v.documentNumber),
+      lastName: text(v.lastName),
+      firstName: text(v.firstName),
+      nationality: text(v.nationality),
+      birthDate,
+      sex: v.sex === 'M' || v.sex === 'F' || v.sex === 'X' ? v.sex : null,
+      expirationDate,
+      personalNumber: null,
+      optional1: text(v.optional),
+      optional2: null,
+    },
+    problems,
+  };
+}
+
 /** Parses and validates one MRZ (2 or 3 lines, or the one-line French driving licence). */
 export function parseMrz(input: string | readonly string[], options: { now?: Date } = {}): MrzResult {
   const now = options.now ?? new Date();
@@ -136,14 +182,7 @@ export function parseMrz(input: string | readonly string[], options: { now?: Dat
   // Visas: document code V, two lines of 44 (MRV-A) or 36 (MRV-B) characters.
   if (lines.length === 2 && lines[0]!.startsWith('V') && lines[0]!.length === lines[1]!.length) {
     const format = lines[0]!.length === 44 ? 'MRVA' : lines[0]!.length === 36 ? 'MRVB' : null;
-    if (format) {
-      return failed(
-        lines,
-        format,
-        `${format === 'MRVA' ? 'MRV-A' : 'MRV-B'} visas are not checked yet`,
-        false,
-      );
-    }
+    if (format) return visaResult(lines[0]!, lines[1]!, format, now);
   }
   let result: ReturnType<typeof parse>;
   try {

@@ -116,6 +116,50 @@ describe('references.shared-contact', () => {
     });
   });
 
+  it("a reference using the candidate's phone or email from the resume", () => {
+    const s = firstSignal(
+      runDetector(
+        referencesSharedContact,
+        bundle([ref({ phone: '+44 7400 123456' }), ref({ name: 'Sam Poe', email: 'alex.dev@proton.me' })], {
+          resume: {
+            contact: { emails: ['alex.doe@gmail.com', 'Alex.Dev@proton.me'], phones: ['+447400123456'] },
+          },
+        }),
+      ),
+    );
+    expect(s.evidence).toEqual([
+      'references[0].phone',
+      'resume.contact.phones[0]',
+      'references[1].email',
+      'resume.contact.emails[1]',
+    ]);
+    expect(s.explanation).toBe(
+      "A reference shares the phone number +44 7400 123456 with the candidate. Jane Roe (former manager, Shopwise Inc.) gives the phone number +44 7400 123456, also the candidate's own. Sam Poe (former manager, Shopwise Inc.) gives the email address alex.dev@proton.me, also the candidate's own.",
+    );
+  });
+
+  it('resume contacts count across the population too', () => {
+    const candidate = buildBundle({
+      subject: { id: 'cand-1', name: 'Alex Doe' },
+      resume: { contact: { phones: ['+447400123456'] } },
+    });
+    const other = buildBundle({
+      subject: { id: 'cand-2', name: 'Sam Poe' },
+      references: [ref({ phone: '07400 123456' })],
+    });
+    const population = [candidate, other];
+    const out = referencesSharedContact.detect(other, buildContext({ population }));
+    expect(summarize(out)).toBe('none'); // read in CA, 07400 123456 is not the UK number
+    const otherGb = buildBundle({
+      subject: { id: 'cand-2', name: 'Sam Poe', claimedLocation: { country: 'GB' } },
+      references: [ref({ phone: '07400 123456' })],
+    });
+    const s = firstSignal(
+      referencesSharedContact.detect(otherGb, buildContext({ population: [candidate, otherGb] })),
+    );
+    expect(s.explanation).toContain('also given by another subject, Alex Doe (cand-1)');
+  });
+
   it('normalises emails and phones', () => {
     expect(emailKey(' J.Doe+x@GoogleMail.com ')?.key).toBe('jdoe@gmail.com');
     expect(emailKey('j.doe+x@shopwise.com')?.key).toBe('j.doe@shopwise.com');

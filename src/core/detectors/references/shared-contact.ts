@@ -1,4 +1,5 @@
-// references.shared-contact — a reference's email, phone or address is also the candidate's own, another
+// references.shared-contact — a reference's email, phone or address is also the candidate's own (the subject
+// record's, or one on the resume: resume.contact.emails / phones), another
 // reference's of the same candidate, or belongs to another subject of the population (their own contact
 // details or one of their references'). Values are compared normalised (contact-keys.ts), so
 // "+1 (416) 555-0134" and "416 555 0134" read in Canada are one number.
@@ -7,6 +8,7 @@
 // The index of the population's contact values is built once per population array (WeakMap memo).
 import type { CaseBundle } from '../../bundle/schema.ts';
 import type { Detector } from '../../types.ts';
+import { candidateEmails, candidatePhones } from '../contact/candidate-contact.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 import { listText, normalizeText, quote } from '../util.ts';
 import {
@@ -40,10 +42,15 @@ const mapKey = (k: ContactKey) => `${k.kind}:${k.key}`;
 function contactsOf(bundle: CaseBundle): { key: ContactKey; path: string; reference?: number }[] {
   const country = bundle.subject.claimedLocation?.country;
   const out: { key: ContactKey; path: string; reference?: number }[] = [];
-  const e = emailKey(bundle.subject.email);
-  if (e) out.push({ key: e, path: 'subject.email' });
-  const p = phoneKey(bundle.subject.phone, country);
-  if (p) out.push({ key: p, path: 'subject.phone' });
+  // The subject record's email and phone, then the resume's (resume.contact.emails[i], .phones[i]).
+  for (const e of candidateEmails(bundle)) {
+    const k = emailKey(e.value);
+    if (k) out.push({ key: k, path: e.path });
+  }
+  for (const p of candidatePhones(bundle)) {
+    const k = phoneKey(p.value, country);
+    if (k) out.push({ key: k, path: p.path });
+  }
   out.push(...subjectAddresses(bundle));
   (bundle.references ?? []).forEach((ref, i) => {
     for (const r of referenceContacts(ref, i, country)) out.push({ ...r, reference: i });

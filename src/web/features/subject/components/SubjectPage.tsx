@@ -1,5 +1,12 @@
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconClipboardList, IconFileSearch, IconTimeline, IconWorld } from '@tabler/icons-react';
+import {
+  IconClipboardList,
+  IconFileSearch,
+  IconGitCompare,
+  IconId,
+  IconTimeline,
+  IconWorld,
+} from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { SubjectDetail } from '../../../api/types.ts';
@@ -9,6 +16,7 @@ import { ErrorPage, PageLoader } from '../../../ui/feedback.tsx';
 import { formatDay } from '../../../ui/format.ts';
 import { BAND_HELP, enumLabel } from '../../../ui/labels.ts';
 import { ScoreRing } from '../../../ui/ScoreRing.tsx';
+import { ClaimsTab } from '../../claims/components/ClaimsTab.tsx';
 import { useSubject } from '../queries.ts';
 import { AssessmentTab } from './AssessmentTab.tsx';
 import { CasePanel } from './CasePanel.tsx';
@@ -17,6 +25,7 @@ import { TimelineTab } from './TimelineTab.tsx';
 
 // The sign-in map carries the world atlas: load it only when the tab opens.
 const SignInsSection = lazy(() => import('../../network/components/SignInsSection.tsx'));
+const DocumentsTab = lazy(() => import('../../documents/components/DocumentsTab.tsx'));
 
 function claimedLocation(detail: SubjectDetail): string {
   const loc = detail.bundle.subject.claimedLocation;
@@ -80,8 +89,9 @@ function SubjectHeader({ detail }: { detail: SubjectDetail }) {
   );
 }
 
-const TABS = ['assessment', 'evidence', 'timeline', 'signins'] as const;
+const TABS = ['assessment', 'evidence', 'documents', 'claims', 'timeline', 'signins'] as const;
 type Tab = (typeof TABS)[number];
+const WIDE_TABS: ReadonlySet<Tab> = new Set<Tab>(['claims', 'documents']);
 
 export default function SubjectPage() {
   const { id = '' } = useParams();
@@ -89,6 +99,9 @@ export default function SubjectPage() {
   const subject = useSubject(id);
   const raw = params.get('tab');
   const tab: Tab = (TABS as readonly string[]).includes(raw ?? '') ? (raw as Tab) : 'assessment';
+
+  // Tables with a column per source need the whole width; the case panel then goes below.
+  const wide = WIDE_TABS.has(tab);
 
   if (subject.isPending) return <PageLoader />;
   if (subject.error) return <ErrorPage error={subject.error} onRetry={() => void subject.refetch()} />;
@@ -104,7 +117,7 @@ export default function SubjectPage() {
       </Breadcrumbs>
       <SubjectHeader detail={detail} />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Grid.Col span={{ base: 12, lg: wide ? 12 : 8 }}>
           <Tabs
             value={tab}
             onChange={(v) => setParams(v && v !== 'assessment' ? { tab: v } : {}, { replace: true })}
@@ -116,6 +129,12 @@ export default function SubjectPage() {
               </Tabs.Tab>
               <Tabs.Tab value="evidence" leftSection={<IconFileSearch size={16} />}>
                 Evidence
+              </Tabs.Tab>
+              <Tabs.Tab value="documents" leftSection={<IconId size={16} />} data-testid="tab-documents">
+                Documents
+              </Tabs.Tab>
+              <Tabs.Tab value="claims" leftSection={<IconGitCompare size={16} />} data-testid="tab-claims">
+                Claims
               </Tabs.Tab>
               <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} />}>
                 Timeline
@@ -130,6 +149,14 @@ export default function SubjectPage() {
             <Tabs.Panel value="evidence">
               <EvidenceTab detail={detail} />
             </Tabs.Panel>
+            <Tabs.Panel value="documents">
+              <Suspense fallback={<PageLoader label="Loading documents…" />}>
+                <DocumentsTab detail={detail} />
+              </Suspense>
+            </Tabs.Panel>
+            <Tabs.Panel value="claims">
+              <ClaimsTab detail={detail} />
+            </Tabs.Panel>
             <Tabs.Panel value="timeline">
               <TimelineTab id={detail.id} />
             </Tabs.Panel>
@@ -140,7 +167,7 @@ export default function SubjectPage() {
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Grid.Col span={{ base: 12, lg: wide ? 12 : 4 }}>
           <CasePanel detail={detail} />
         </Grid.Col>
       </Grid>

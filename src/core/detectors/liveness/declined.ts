@@ -1,0 +1,48 @@
+// liveness.declined — the candidate declined the verification, or did not finish it before its deadline
+// (`expiresAt`). A session still within its deadline is not evaluated; a later completed session clears it.
+import type { Detector } from '../../types.ts';
+import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
+import { isoDay, isTime, toMs } from '../util.ts';
+import { livenessItems, NO_VERIFICATION } from './verifications.ts';
+
+const def = requireSignal('liveness.declined');
+const DONE = new Set(['completed', 'pending', 'passed', 'failed']);
+const GAVE_UP = new Set(['declined', 'expired']);
+
+function deadlineOf(item: Record<string, unknown>): number {
+  for (const key of ['expiresAt', 'dueAt', 'deadline']) {
+    const value = item[key];
+    if (typeof value === 'string') {
+      const ms = toMs(value);
+      if (isTime(ms)) return ms;
+    }
+  }
+  return Number.NaN;
+}
+
+export const livenessDeclined: Detector = {
+  signal: def.id,
+  detect(bundle, ctx) {
+    const items = livenessItems(bundle);
+    if (items.length === 0) return notEvaluated(NO_VERIFICATION);
+    if (items.some((v) => DONE.has(v.status ?? ''))) return nothing();
+    const now = ctx.now.getTime();
+    const missed = items
+      .map((v) => ({ ...v, deadline: deadlineOf(v.item) }))
+      .filter((v) => GAVE_UP.has(v.status ?? '') || (isTime(v.deadline) && v.deadline <= now));
+    if (missed.length === 0) return notEvaluated('the liveness verification is still within its deadline');
+    const first = missed[0];
+    if (!first) return nothing();
+    const day = isTime(first.deadline) ? isoDay(first.deadline) : 'unknown';
+    const deadline = first.status === 'declined' ? `${day}; the candidate declined it` : day;
+    return found(
+      fire(
+        def,
+        def.defaultSeverity,
+        missed.map((v) => `verifications[${v.index}]`),
+        { count: missed.length, status: first.status ?? null, deadline: day },
+        { deadline },
+      ),
+    );
+  },
+};

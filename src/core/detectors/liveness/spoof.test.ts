@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { firstSignal, runDetector, summarize } from '../../../../test/factories.ts';
+import { loopedReplay, staticPhoto } from '../../../../test/liveness/attacks.ts';
+import { completedVerification, resultOf } from '../../../../test/liveness/bundles.ts';
+import { buildHonestSession } from '../../../../test/liveness/trace-builder.ts';
+import type { LivenessResult } from '../../liveness/types.ts';
+import { livenessSpoof } from './spoof.ts';
+
+const honest = buildHonestSession({ seed: 24 });
+
+describe('liveness.spoof', () => {
+  it('is quiet for a live person', () => {
+    expect(summarize(runDetector(livenessSpoof, completedVerification(resultOf(honest))))).toBe('none');
+  });
+
+  it('fires high for a still photo', () => {
+    const s = firstSignal(runDetector(livenessSpoof, completedVerification(resultOf(staticPhoto(honest)))));
+    expect(s.severity).toBe('high');
+    expect(s.explanation).toMatch(
+      /^The video looks replayed or synthetic: the face never moved or blinked over \d+(\.\d)? s \(head turned 0° and tilted 0° at most, eye openness never below 0\.85\): a still picture/,
+    );
+  });
+
+  it('fires for a looped replay, naming the repeated stretch', () => {
+    const s = firstSignal(runDetector(livenessSpoof, completedVerification(resultOf(loopedReplay(honest)))));
+    expect(s.explanation).toMatch(
+      /the video repeats itself: \d+ frames from \d+(\.\d)? s to \d+(\.\d)? s replay the frames from \d+(\.\d)? s exactly/,
+    );
+  });
+
+  it('does not fire on weak anti-spoofing scores alone', () => {
+    const result: LivenessResult = {
+      ...resultOf(honest),
+      findings: [
+        {
+          kind: 'spoof',
+          code: 'low_scores',
+          weak: true,
+          detail: 'low',
+          moments: [],
+          measures: { real: 0.1 },
+        },
+      ],
+    };
+    expect(summarize(runDetector(livenessSpoof, completedVerification(result)))).toBe('none');
+  });
+});

@@ -1,0 +1,94 @@
+// Expiry: sessions past expiresAt that were not finished become `expired` (session and bundle item, audited
+// `verification.expired`, re-assessed; liveness.declined reads it), and stored traces past their retention
+// are deleted (audited `verification.trace-deleted`). The server runs it at start and every hour; reading a
+// session (the link, the list) expires it too. Safe to run from several processes.
+import { appendAudit } from '../adapters/db/audit.ts';
+import {
+  findVerificationSession,
+  listExpiredVerificationTraces,
+  listOverdueVerifications,
+  updateVerificationSession,
+} from '../adapters/db/repositories/verification-sessions.repository.ts';
+import { type AppContext, inTransaction, SYSTEM_ACTOR, toAuditActor } from './context.ts';
+import { documentStore } from './internal/documents.ts';
+import { type PeriodicTask, startPeriodic } from './internal/periodic.ts';
+import { expireVerification, lockVerification } from './internal/verifications.ts';
+
+const BATCH = 100;
+export const VERIFICATION_EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
+
+export type ExpireResult = {
+  expired: string[];
+  tracesDeleted: string[];
+  failed: { sessionId: string; error: string }[];
+};
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function expireVerifications(app: AppContext): Promise<ExpireResult> {
+  const result: ExpireResult = { expired: [], tracesDeleted: [], failed: [] };
+  const tried = new Set<string>();
+  for (;;) {
+    const now = app.clock.now().toISOString();
+    const batch = (await listOverdueVerifications(app.database.db, now, BATCH)).filter(
+      (s) => !tried.has(s.id),
+    );
+    if (batch.length === 0) break;
+    for (const s of batch) {
+      tried.add(s.id);
+      try {
+        if (await expireVerification(app, s.id)) result.expired.push(s.id);
+      } catch (error) {
+        result.failed.push({ sessionId: s.id, error: message(error) });
+      }
+    }
+  }
+  const store = documentStore(app);
+  const now = app.clock.now().toISOString();
+  for (const s of await listExpiredVerificationTraces(app.database.db, now, 10 * BATCH)) {
+    try {
+      const deleted = await inTransaction(app, async (trx) => {
+        await lockVerification(trx, s.id);
+        const current = await findVerificationSession(trx, s.id);
+        if (current?.traceKey == null) return false;
+        await store.delete(current.traceKey);
+        await updateVerificationSession(trx, s.id, { traceKey: null });
+        await appendAudit(trx, {
+          at: app.clock.now().toISOString(),
+          actor: toAuditActor(SYSTEM_ACTOR),
+          action: 'verification.trace-deleted',
+          targetType: 'subject',
+          targetId: s.subjectId,
+          data: { sessionId: s.id, reason: 'retention', retainUntil: s.retainUntil },
+        });
+        return true;
+      });
+      if (deleted) result.tracesDeleted.push(s.id);
+    } catch (error) {
+      result.failed.push({ sessionId: s.id, error: message(error) });
+    }
+  }
+  return result;
+}
+
+export type ExpiryTimer = PeriodicTask;
+
+/** Runs the expiry now and every hour in the background (the timer does not keep the process alive). */
+export function startVerificationExpiry(
+  app: AppContext,
+  options: {
+    intervalMs?: number;
+    onError?: (error: unknown) => void;
+    onChanged?: (result: ExpireResult) => void;
+  } = {},
+): ExpiryTimer {
+  return startPeriodic(
+    async () => {
+      const result = await expireVerifications(app);
+      if (result.expired.length > 0 || result.tracesDeleted.length > 0 || result.failed.length > 0)
+        options.onChanged?.(result);
+    },
+    options.intervalMs ?? VERIFICATION_EXPIRY_INTERVAL_MS,
+    options.onError,
+  );
+}

@@ -1,0 +1,127 @@
+// The candidate's browser returns the trace (per-frame features, no video). It is validated (core's bounded
+// zod schema), compressed and encrypted into the file store (kept GATECHECK_DOCUMENT_RETENTION_DAYS), and the
+// session ends: the link stops working. The verdict is the server's own: core's `analyzeTrace` recomputes the
+// LivenessResult from the stored plan and the trace (a wrong session, nonce, timing or order is an integrity
+// problem in the result, not a refusal; the live face is matched against the latest identity document's
+// `faceEmbedding` when one is on file), written to the bundle item (status `completed`, at, result, ip).
+// Audited `verification.completed` with a summary, re-assessed.
+import { gzipSync } from 'node:zlib';
+import type { JsonObject } from '../adapters/db/records.ts';
+import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
+import { updateVerificationSession } from '../adapters/db/repositories/verification-sessions.repository.ts';
+import type { CaseBundle } from '../core/bundle/schema.ts';
+import { DomainError } from '../core/errors.ts';
+import { analyzeTrace } from '../core/liveness/analyze-trace.ts';
+import { parseLivenessTrace } from '../core/liveness/trace-schema.ts';
+import type { ChallengePlan } from '../core/liveness/types.ts';
+import { type AppContext, inTransaction } from './context.ts';
+import { documentStore } from './internal/documents.ts';
+import {
+  type CandidateRequest,
+  candidateActor,
+  itemIp,
+  reloadLiveSession,
+  resolveCandidateSession,
+  traceStorageKey,
+  writeVerificationItem,
+} from './internal/verifications.ts';
+
+const DAY_MS = 86_400_000;
+const IDENTITY_DOCUMENTS = new Set(['passport', 'national_id', 'drivers_license', 'work_permit']);
+
+/**
+ * The face embedding of the most recent identity document that has one (`documents[].faceEmbedding`, from the
+ * same face model as the live embeddings), for the ID-photo match; undefined when none is on file.
+ */
+export function idPhotoEmbedding(bundle: CaseBundle): number[] | undefined {
+  const docs = (bundle.documents ?? []) as Record<string, unknown>[];
+  for (let i = docs.length - 1; i >= 0; i--) {
+    const doc = docs[i];
+    const embedding = doc?.faceEmbedding;
+    if (
+      typeof doc?.kind === 'string' &&
+      IDENTITY_DOCUMENTS.has(doc.kind) &&
+      Array.isArray(embedding) &&
+      embedding.length >= 8 &&
+      embedding.every((x) => typeof x === 'number' && Number.isFinite(x))
+    )
+      return embedding as number[];
+  }
+  return undefined;
+}
+
+export type SubmittedTrace = {
+  sessionId: string;
+  status: 'completed';
+  at: string;
+  /** Stored trace size, compressed and before encryption. */
+  storedBytes: number;
+};
+
+export async function submitVerificationTrace(
+  app: AppContext,
+  request: CandidateRequest,
+  body: unknown,
+): Promise<SubmittedTrace> {
+  const first = await resolveCandidateSession(app, request.token);
+  if (first.plan === null)
+    throw new DomainError('invalid_transition', 'Start the challenge first: no challenge was issued yet.');
+  // Well-formed is all that is refused here; a wrong session, nonce, order or timing is recorded by the
+  // analysis as an integrity problem (evidence for the investigator), not hidden by a refusal.
+  const trace = parseLivenessTrace(body);
+  const compressed = gzipSync(Buffer.from(JSON.stringify(trace)));
+  const key = traceStorageKey(first.id, app.ids.newId());
+  const store = documentStore(app);
+  await store.put(key, compressed);
+  try {
+    return await inTransaction(app, async (trx) => {
+      const session = await reloadLiveSession(app, trx, first.id);
+      if (session.plan === null)
+        throw new DomainError(
+          'invalid_transition',
+          'Start the challenge first: no challenge was issued yet.',
+        );
+      const now = app.clock.now();
+      const at = now.toISOString();
+      const plan = session.plan as unknown as ChallengePlan;
+      const subject = await findSubject(trx, session.subjectId);
+      const idEmbedding = subject ? idPhotoEmbedding(subject.bundle) : undefined;
+      const result = analyzeTrace(plan, trace, idEmbedding ? { idEmbedding } : {});
+      const status = 'completed' as const;
+      await updateVerificationSession(trx, session.id, {
+        status,
+        traceKey: key,
+        traceBytes: compressed.length,
+        finishedAt: at,
+        ip: request.ip,
+        retainUntil: new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString(),
+      });
+      await writeVerificationItem(
+        app,
+        trx,
+        session,
+        candidateActor(session),
+        { status, at, ...itemIp(request), result: result as unknown as JsonObject },
+        {
+          action: `verification.${status}`,
+          data: {
+            ip: request.ip,
+            frames: trace.frames.length,
+            durationMs: trace.durationMs,
+            storedBytes: compressed.length,
+            integrityOk: result.integrity.ok,
+            integrityProblems: result.integrity.problems.map((p) => p.code),
+            challengesPassed: result.challenges.filter((c) => c.passed).length,
+            challenges: result.challenges.length,
+            virtualCamera: result.virtualCamera.flagged,
+            findings: result.findings.map((f) => `${f.kind}:${f.code}`),
+          },
+        },
+      );
+      return { sessionId: session.id, status, at, storedBytes: compressed.length };
+    });
+  } catch (error) {
+    await store.delete(key);
+    throw error;
+  }
+}
