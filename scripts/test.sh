@@ -39,6 +39,17 @@ if [ ! -f /usr/lib/python3/dist-packages/skimage/data/astronaut.png ]; then
   fi
 fi
 
+# The verification page's browser tests feed Chromium's fake camera with videos built by ffmpeg from those images.
+if ! command -v ffmpeg >/dev/null; then
+  log "installing ffmpeg for the fake-camera videos"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null) \
+      || { echo "could not install ffmpeg with apt-get" >&2; exit 1; }
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null
+  fi
+fi
+
 export GATECHECK_TEST_PG_URL="${GATECHECK_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
   log "starting the local PostgreSQL"
