@@ -178,8 +178,13 @@ function Notes({ detail, canNote }: { detail: SubjectDetail; canNote: boolean })
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!text.trim()) return;
-            addNote.mutate({ text: text.trim() }, { onSuccess: () => setText('') });
+            const sent = text.trim();
+            if (!sent) return;
+            // Clear only the note that was saved: the box may hold the next one by the time the page refreshed.
+            addNote.mutate(
+              { text: sent },
+              { onSuccess: () => setText((current) => (current.trim() === sent ? '' : current)) },
+            );
           }}
           aria-label="Add note"
         >
