@@ -64,6 +64,14 @@ const envSchema = z.object({
   GATECHECK_MAX_DOCUMENT_BYTES: withDefault(positiveInt('a size in bytes'), String(25 * 1024 * 1024)),
   GATECHECK_MAX_DOCUMENT_PIXELS: withDefault(positiveInt('a number of pixels'), String(40_000_000)),
   GATECHECK_VERIFICATION_TTL_HOURS: withDefault(positiveInt('a number of hours'), '72'),
+  GATECHECK_MAX_RECORDING_BYTES: withDefault(positiveInt('a size in bytes'), String(500 * 1024 * 1024)),
+  GATECHECK_RECORDING_FPS: withDefault(
+    z.coerce
+      .number({ error: 'expected frames per second, a number such as 1 or 0.5' })
+      .min(0.05, { error: 'expected frames per second from 0.05 to 10' })
+      .max(10, { error: 'expected frames per second from 0.05 to 10' }),
+    '1',
+  ),
   GATECHECK_ORGANIZATION_NAME: optionalText,
 });
 
@@ -97,6 +105,8 @@ export type Config = {
    * consent screen (unset: the host of publicUrl).
    */
   verifications: { ttlHours: number; organizationName: string | undefined };
+  /** Interview recordings: upload size limit and frames sampled per second of video (kept like documents). */
+  recordings: { maxBytes: number; fps: number };
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -137,5 +147,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ttlHours: e.GATECHECK_VERIFICATION_TTL_HOURS,
       organizationName: e.GATECHECK_ORGANIZATION_NAME?.trim(),
     },
+    recordings: { maxBytes: e.GATECHECK_MAX_RECORDING_BYTES, fps: e.GATECHECK_RECORDING_FPS },
   };
 }
