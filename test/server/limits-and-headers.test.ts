@@ -129,6 +129,20 @@ describe('security headers', () => {
     expect(res.headers.get('permissions-policy')).toContain('camera=(self)');
   });
 
+  it("lets only the verification page's documents compile WebAssembly ('wasm-unsafe-eval')", async () => {
+    const verify = await t.anonymous.request('/verify/x');
+    expect(verify.status).toBe(200);
+    const csp = verify.headers.get('content-security-policy') ?? '';
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toEqual(["script-src 'self' 'wasm-unsafe-eval'"]);
+    expect(csp).toContain("default-src 'self'");
+    for (const p of ['/', '/subjects/abc', '/api/v1/verify/x'])
+      expect((await t.anonymous.request(p)).headers.get('content-security-policy')).not.toContain('wasm');
+  });
+
   it('serves the web UI with SPA fallback outside /api', async () => {
     const res = await t.anonymous.request('/subjects/abc');
     expect(res.status).toBe(200);

@@ -17,6 +17,14 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** The candidate's verification page (documents under /verify/ only): the same policy plus
+ * 'wasm-unsafe-eval', which lets the page compile the tfjs WebAssembly backend (and nothing else: no eval,
+ * no inline script). Without it Chromium refuses the wasm binary and the face models fall back to WebGL/CPU. */
+export const VERIFY_PAGE_CSP = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+);
+
 /** The browser may use the camera (identity verification) and nothing else of the sort. */
 export const PERMISSIONS_POLICY = [
   'camera=(self)',
@@ -41,6 +49,8 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    if (c.req.path.startsWith('/verify/') && c.res.headers.get('content-type')?.startsWith('text/html'))
+      c.res.headers.set('content-security-policy', VERIFY_PAGE_CSP);
     if (options.hsts) c.res.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
   };
 }
