@@ -9,6 +9,7 @@ import type {
   ClaimsTable,
   ClaimValue,
 } from '../../core/claims/build-claims.ts';
+import type { LivenessResult } from '../../core/liveness/types.ts';
 import type {
   Band,
   DetailedAssessment,
@@ -28,6 +29,7 @@ export type {
   ClaimsTable,
   ClaimValue,
   DetailedAssessment,
+  LivenessResult,
   Policy,
   Role,
   Severity,
@@ -256,3 +258,69 @@ export type ResumeImportSummary = {
 };
 
 export type ResumeImported = { subject: SubjectDetail; summary: ResumeImportSummary };
+
+/** Live verification sessions (GET/POST /subjects/:id/verifications). */
+export type VerificationStatus =
+  | 'sent'
+  | 'opened'
+  | 'consented'
+  | 'challenged'
+  | 'completed'
+  | 'declined'
+  | 'expired';
+
+/** A keyframe the candidate's browser sent, as the server checked it (result.keyframes). */
+export type KeyframeVerdict = {
+  index: number;
+  t: number;
+  stepId: string | null;
+  faceFound: boolean;
+  agrees: boolean;
+  similarity: number | null;
+  yaw: number | null;
+  detail: string;
+};
+
+/** The server's verdict on a session (bundle `verifications[i].result`); keyframes/pulse when present. */
+export type VerificationResult = LivenessResult & {
+  keyframes?: KeyframeVerdict[];
+  pulse?: { bpm: number | null; snrDb: number; usable: boolean; detail: string } | null;
+};
+
+export type VerificationView = {
+  id: string;
+  subjectId: string;
+  kind: string;
+  status: VerificationStatus;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  openedAt: string | null;
+  consentedAt: string | null;
+  challengedAt: string | null;
+  finishedAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  hasTrace: boolean;
+  retainUntil: string | null;
+  result?: VerificationResult | null;
+};
+
+export type VerificationCreated = { verification: VerificationView; link: string; token: string };
+
+/** GET /subjects/:id/verifications/:sessionId/trace: the session over time, downsampled. */
+export type VerificationTracePoint = {
+  t: number;
+  yaw: number | null;
+  pitch: number | null;
+  faceScore: number | null;
+  hands: number;
+};
+
+export type VerificationTraceSeries = {
+  sessionId: string;
+  durationMs: number;
+  frames: number;
+  points: VerificationTracePoint[];
+  steps: { id: string; kind: string; startMs: number; endMs: number }[];
+};
