@@ -360,6 +360,36 @@ export type VerificationSessionsTable = {
   retain_until: string | null;
 };
 
+/** An uploaded interview recording (migration 20261204); the video is encrypted in the file store. */
+export type InterviewRecordingsTable = {
+  id: string;
+  subject_id: string;
+  /** Index of the item in the subject's bundle.interviews the recording belongs to. */
+  interview_index: number;
+  /** The client's file name, cleaned, for display only. */
+  name: string;
+  /** Sniffed from the content: video/mp4, video/webm or video/quicktime. */
+  media_type: string;
+  /** bigint: PostgreSQL returns it as text. */
+  bytes: number | string;
+  sha256: string;
+  /** File-store key of the encrypted video; null once deleted. */
+  storage_key: string | null;
+  uploaded_at: string;
+  /** AuditActor, JSON text. */
+  uploaded_by: string;
+  retain_until: string;
+  /** 'analyzing' | 'analyzed' | 'failed' | 'deleted' */
+  status: string;
+  job_id: string | null;
+  error: string | null;
+  /** The analysis summary (per-sample presence, occlusion events, drift, ID match), JSON text or null. */
+  analysis: string | null;
+  deleted_at: string | null;
+  /** 'retention' | 'manual' */
+  deleted_reason: string | null;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -382,4 +412,5 @@ export type DB = {
   login_reassess_pending: LoginReassessPendingTable;
   document_files: DocumentFilesTable;
   verification_sessions: VerificationSessionsTable;
+  interview_recordings: InterviewRecordingsTable;
 };

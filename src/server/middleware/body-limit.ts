@@ -19,6 +19,7 @@ export type BodySize = 'small' | 'bundle' | 'bulk' | 'stream';
 export const STREAMED_BODY_ROUTES: readonly RegExp[] = [
   /^POST \/api\/v1\/logins\/imports$/,
   /^POST \/api\/v1\/subjects\/[^/]+\/documents\/files$/,
+  /^POST \/api\/v1\/subjects\/[^/]+\/(?:interviews\/[^/]+\/recording|recordings)$/,
 ];
 
 export function isStreamedBodyRoute(method: string, path: string): boolean {

@@ -9,6 +9,7 @@ import * as m20261129LoginReassess from './20261129_login_reassess.ts';
 import * as m20261130LoginImportSkipped from './20261130_login_import_skipped.ts';
 import * as m20261201DocumentFiles from './20261201_document_files.ts';
 import * as m20261202VerificationSessions from './20261202_verification_sessions.ts';
+import * as m20261204InterviewRecordings from './20261204_interview_recordings.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261125_initial': m20261125Initial,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261130_login_import_skipped': m20261130LoginImportSkipped,
   '20261201_document_files': m20261201DocumentFiles,
   '20261202_verification_sessions': m20261202VerificationSessions,
+  '20261204_interview_recordings': m20261204InterviewRecordings,
 };
 
 export const migrationProvider: MigrationProvider = {
