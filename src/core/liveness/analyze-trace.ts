@@ -2,6 +2,7 @@
 // frame counts and step order are checked, then every challenge and anomaly is recomputed from the
 // per-frame features. Pure: the plan, the trace and the ID embedding come in, a LivenessResult goes out.
 import { cosine, coveredShare, insideBox, median, medianVector, round } from './geometry.ts';
+import { checkKeyframes, type KeyframeObservation, keyframeProblem } from './keyframes.ts';
 import { LIVENESS_THRESHOLDS as T } from './thresholds.ts';
 import type {
   Box,
@@ -22,6 +23,8 @@ import { classifyCameraLabel } from './virtual-cameras.ts';
 export type AnalyzeTraceOptions = {
   /** The face embedding of the identity-document photo, from the same model as the live embeddings. */
   idEmbedding?: readonly number[];
+  /** What the server's face models found on the keyframes the browser uploaded (spot-checks). */
+  keyframes?: readonly KeyframeObservation[];
 };
 
 type Span = { start: number; end: number };
@@ -770,6 +773,9 @@ export function analyzeTrace(
     ...identityFindings(ctx),
     ...spoofFindings(ctx),
   ];
+  const keyframes = checkKeyframes(frames, options.keyframes ?? [], ctx.reference);
+  const mismatch = keyframeProblem(keyframes);
+  if (mismatch) problems.push(mismatch);
   const faceFrames = frames.filter((f) => f.face !== null).length;
   const embeddings = frames.filter((f) => f.face?.embedding).length;
   return {
@@ -787,5 +793,6 @@ export function analyzeTrace(
     virtualCamera: classifyCameraLabel(trace.device.label),
     findings,
     faceMatch: options.idEmbedding ? faceMatch(ctx, options.idEmbedding) : null,
+    keyframes,
   };
 }

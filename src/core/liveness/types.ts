@@ -116,7 +116,8 @@ export type IntegrityCode =
   | 'step_missing'
   | 'step_unknown'
   | 'step_order'
-  | 'step_window';
+  | 'step_window'
+  | 'keyframe_mismatch';
 
 export type IntegrityProblem = {
   code: IntegrityCode;
@@ -171,6 +172,25 @@ export type FaceMatchVerdict = {
   moments: number[];
 };
 
+/** A keyframe the browser uploaded, re-analysed on the server and compared with the trace frame nearest its time. */
+export type KeyframeVerdict = {
+  /** 0-based order of arrival. */
+  index: number;
+  /** Milliseconds since the trace started, as the browser said. */
+  t: number;
+  stepId: string | null;
+  /** Whether the server's face model found a face on the keyframe. */
+  faceFound: boolean;
+  /** Whether the keyframe agrees with the trace (face presence, yaw, box, identity). */
+  agrees: boolean;
+  /** Cosine similarity of the keyframe's embedding to the trace's nearest embedding; null when not compared. */
+  similarity: number | null;
+  /** Yaw (degrees) the server measured on the keyframe; null without a face. */
+  yaw: number | null;
+  /** Plain words: what was compared and what differed. */
+  detail: string;
+};
+
 export type LivenessResult = {
   version: 1;
   sessionId: string;
@@ -187,6 +207,8 @@ export type LivenessResult = {
   findings: LivenessFinding[];
   /** Present only when an ID-photo embedding was given. */
   faceMatch: FaceMatchVerdict | null;
+  /** Server-side spot-checks of the uploaded keyframes; [] when none were uploaded. */
+  keyframes: KeyframeVerdict[];
 };
 
 export type CreateChallengePlanOptions = {
