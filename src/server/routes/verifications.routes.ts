@@ -12,6 +12,7 @@ import type { CandidateRequest } from '../../services/internal/verifications.ts'
 import { issueVerificationChallenge } from '../../services/issue-verification-challenge.ts';
 import { listVerifications } from '../../services/list-verifications.ts';
 import { openVerification } from '../../services/open-verification.ts';
+import { readVerificationTrace } from '../../services/read-verification-trace.ts';
 import { recordVerificationConsent } from '../../services/record-verification-consent.ts';
 import { submitVerificationTrace } from '../../services/submit-verification-trace.ts';
 import type { BodySize } from '../middleware/body-limit.ts';
@@ -25,10 +26,13 @@ import {
   ConsentRecordedSchema,
   DeclinedSchema,
   TraceBodySchema,
+  TraceSeriesQuerySchema,
   TraceSubmittedSchema,
   VerificationCreatedSchema,
   VerificationListSchema,
+  VerificationSessionParamSchema,
   VerificationTokenParamSchema,
+  VerificationTraceSeriesSchema,
 } from './verifications.schemas.ts';
 
 const tags = ['Verifications'];
@@ -97,6 +101,19 @@ const list = createRoute({
   summary: "A subject's verification sessions, newest first (overdue ones are expired first)",
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(VerificationListSchema, 'The sessions') },
+});
+
+const traceSeries = createRoute({
+  ...access('subjects:read', {
+    description:
+      'The session over time from its stored trace: head yaw/pitch, face score and hand count, reduced to at most `points` points (pose averaged, lowest face score and most hands kept per bucket), with the step windows. 404 before the candidate finished or once retention deleted the trace. Audited (verification.trace-viewed).',
+  }),
+  method: 'get',
+  path: '/subjects/{id}/verifications/{sessionId}/trace',
+  tags,
+  summary: 'A completed session over time (for the chart)',
+  request: { params: VerificationSessionParamSchema, query: TraceSeriesQuerySchema },
+  responses: { 200: jsonResponse(VerificationTraceSeriesSchema, 'The series') },
 });
 
 const open = createRoute({
@@ -178,6 +195,11 @@ export function registerVerificationRoutes(api: ServerApp): void {
   api.openapi(list, async (c) =>
     c.json(await listVerifications(c.var.ctx, actorOf(c), c.req.valid('param').id), 200),
   );
+  api.openapi(traceSeries, async (c) => {
+    const { id, sessionId } = c.req.valid('param');
+    const { points } = c.req.valid('query');
+    return c.json(await readVerificationTrace(c.var.ctx, actorOf(c), id, sessionId, points), 200);
+  });
   api.openapi(open, async (c) => {
     const view = await openVerification(c.var.ctx, candidate(c, c.req.valid('param').token));
     return c.json(view, 200, { 'cache-control': 'no-store' });

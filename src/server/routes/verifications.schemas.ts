@@ -123,3 +123,47 @@ export const TraceSubmittedSchema = z
 export const DeclinedSchema = z
   .object({ sessionId: z.string(), status: z.literal('declined'), declinedAt: z.string() })
   .openapi('VerificationDeclined');
+
+export const VerificationSessionParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'cand-0001' }),
+  sessionId: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'sessionId', in: 'path' } }),
+});
+
+export const TraceSeriesQuerySchema = z.object({
+  points: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(2000)
+    .optional()
+    .openapi({ description: 'At most this many points (default 600)', example: 600 }),
+});
+
+export const VerificationTraceSeriesSchema = z
+  .object({
+    sessionId: z.string(),
+    durationMs: z.number(),
+    frames: z.number().int().openapi({ description: 'Frames in the stored trace, before reduction' }),
+    points: z.array(
+      z.object({
+        t: z.number().openapi({ description: 'ms since the trace started' }),
+        yaw: z.number().nullable().openapi({ description: 'Mean head yaw in degrees; null without a face' }),
+        pitch: z.number().nullable(),
+        faceScore: z
+          .number()
+          .nullable()
+          .openapi({ description: 'Lowest face score of the bucket; 0 when the face was lost' }),
+        hands: z.number().int().openapi({ description: 'Most hands seen in one frame of the bucket' }),
+      }),
+    ),
+    steps: z.array(z.object({ id: z.string(), kind: z.string(), startMs: z.number(), endMs: z.number() })),
+  })
+  .openapi('VerificationTraceSeries');
