@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Minimum> = {
   'DELETE /api/v1/subjects/{id}/documents/files/{fileId}': 'recruiter',
   'POST /api/v1/subjects/{id}/verifications': 'recruiter',
   'GET /api/v1/subjects/{id}/verifications': 'viewer',
+  'GET /api/v1/subjects/{id}/verifications/{sessionId}/trace': 'viewer',
   // the candidate's verification routes are authenticated by the link's token (404 unknown, 410 used up)
   'GET /api/v1/verify/{token}': 'public',
   'POST /api/v1/verify/{token}/consent': 'public',
