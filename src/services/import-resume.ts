@@ -14,8 +14,8 @@ import type { FileStore } from '../adapters/storage/file-store.ts';
 import { lazyDocumentStore } from '../adapters/storage/open-file-store.ts';
 import type { CaseBundle } from '../core/bundle/schema.ts';
 import { validateBundle } from '../core/bundle/validate.ts';
-import { placeCountries } from '../core/detectors/consistency/places.ts';
 import { DomainError } from '../core/errors.ts';
+import { placeCountries } from '../core/places/places.ts';
 import {
   RESUME_LIMITS,
   ResumeFileError,

@@ -22,8 +22,9 @@ import { isLatinName, namesAgree } from '../detectors/documents/mrz-mismatch.ts'
 import { type MrzResult, parseMrz } from '../detectors/documents/mrz-read.ts';
 import { emailKey, phoneKey } from '../detectors/references/contact-keys.ts';
 import { isObject, listText } from '../detectors/util.ts';
+import { countryCode, countryLabel } from '../places/places.ts';
 import type { Severity, Signal } from '../types.ts';
-import { countryCode, countryLabel, type Place, readPlace, sameCity } from './place.ts';
+import { type Place, readPlace, sameCity } from './place.ts';
 
 export const CLAIM_COLUMNS = [
   'resume',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, readPlace, sameCity } from './place.ts';
+import { countryCode } from '../places/places.ts';
+import { readPlace, sameCity } from './place.ts';
 
 describe('countryCode', () => {
   it.each([
@@ -34,6 +35,10 @@ describe('readPlace', () => {
     ['Seoul, KR', { text: 'Seoul, KR', city: 'Seoul', country: 'KR' }],
     ['Seoul, South Korea', { text: 'Seoul, South Korea', city: 'Seoul', country: 'KR' }],
     ['Canada', { text: 'Canada', country: 'CA' }],
+    ['Austin, Texas', { text: 'Austin, Texas', city: 'Austin', country: 'US' }],
+    ['Winnipeg, Manitoba', { text: 'Winnipeg, Manitoba', city: 'Winnipeg', country: 'CA' }],
+    // Georgia the country, not the state, when written as a country name.
+    ['Tbilisi, Georgia', { text: 'Tbilisi, Georgia', city: 'Tbilisi', country: 'GE' }],
     ['Lagos', { text: 'Lagos', city: 'Lagos' }],
     ['Remote', undefined],
     ['  ', undefined],

@@ -6,9 +6,9 @@ import {
   runDetector,
   summarize,
 } from '../../../../test/factories.ts';
+import { countryOfAnswer, placeCountries, sameClockZone, zoneCountries } from '../../places/places.ts';
 import { TABLE_INTEL } from '../network/testing.ts';
 import { location } from './location.ts';
-import { countryOfAnswer, placeCountries, sameClockZone, zoneCountries } from './places.ts';
 
 const run = (bundle: BundleOverrides) => runDetector(location, bundle, { intel: TABLE_INTEL });
 const application = (ip: string) => ({ application: { submittedAt: '2026-01-05T14:03:00-05:00', ip } });

@@ -17,6 +17,7 @@
 // another country on its own is common for people who moved recently or keep a number from home: alone it
 // fires low and says so; IP addresses, the time zone, or two kinds of data disagreeing make it medium.
 import type { CaseBundle } from '../../bundle/schema.ts';
+import { countryOfAnswer, placeCountries, sameClockZone, zoneCountries } from '../../places/places.ts';
 import type { Detector, DetectorContext, Severity } from '../../types.ts';
 import { candidatePhones, resumeLocation } from '../contact/candidate-contact.ts';
 import { phoneInfo } from '../contact/phone.ts';
@@ -26,7 +27,6 @@ import { addressText, placeText } from '../network/geo.ts';
 import { hidesCountry, type ResolvedLogin, resolveLogin } from '../network/resolve.ts';
 import { found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 import { isObject, listText, quote, stringField, toMs } from '../util.ts';
-import { countryOfAnswer, placeCountries, sameClockZone, zoneCountries } from './places.ts';
 
 const def = requireSignal('consistency.location');
 

@@ -1,4 +1,5 @@
-// Where a piece of text or a time zone points, for consistency.location. Pure: country names come from
+// Where a piece of text or a time zone points: consistency.location's candidate countries, the claims
+// table's one country (only when unambiguous), resume import. Pure: country names come from
 // i18n-iso-countries and the runtime's CLDR region names (Intl.DisplayNames); which countries use a time zone
 // comes from CLDR through Intl.Locale (`timeZones` / `getTimeZones()`), no files read, no network.
 //
@@ -9,7 +10,7 @@
 // Liechtenstein, America/New_York for Toronto): a time-zone setting says which clock someone keeps, nothing
 // finer.
 import countries from 'i18n-iso-countries';
-import { utcOffsetMinutes } from '../util.ts';
+import { utcOffsetMinutes } from '../detectors/util.ts';
 
 export type PlaceCountries = {
   /** Every country the text may mean, the likeliest first. */
@@ -69,6 +70,8 @@ const US_STATES: Record<string, string> = {
   WI: 'wisconsin',
   WY: 'wyoming',
 };
+/** Territories people write as "City, PR"; not used for state names. */
+const US_TERRITORIES = ['PR', 'GU', 'VI', 'AS', 'MP'];
 const CA_PROVINCES: Record<string, string> = {
   AB: 'alberta',
   BC: 'british columbia',
@@ -90,6 +93,7 @@ const ALIASES: Record<string, string> = {
   usa: 'US',
   'u s a': 'US',
   'u s': 'US',
+  america: 'US',
   'united states of america': 'US',
   uk: 'GB',
   'u k': 'GB',
@@ -101,17 +105,26 @@ const ALIASES: Record<string, string> = {
   'northern ireland': 'GB',
   'south korea': 'KR',
   'republic of korea': 'KR',
+  'korea republic of': 'KR',
   'north korea': 'KP',
+  dprk: 'KP',
+  'democratic peoples republic of korea': 'KP',
+  prc: 'CN',
+  'peoples republic of china': 'CN',
   holland: 'NL',
   'viet nam': 'VN',
   uae: 'AE',
   burma: 'MM',
   czechia: 'CZ',
+  'czech republic': 'CZ',
+  russia: 'RU',
+  'russian federation': 'RU',
   turkiye: 'TR',
   'ivory coast': 'CI',
 };
 
-const normalize = (s: string) =>
+/** A place name folded for comparison: no accents, lower case, punctuation to spaces, no leading "the". */
+export const placeKey = (s: string) =>
   s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -122,14 +135,21 @@ const normalize = (s: string) =>
     .replace(/^the /, '')
     .trim();
 
-let names: Map<string, string[]> | undefined;
+type NameIndex = {
+  /** Country names (CLDR long and short, i18n-iso-countries' names, aliases) → their codes. */
+  countries: Map<string, string[]>;
+  /** US state and Canadian province names ("Texas", "Ontario") → their country. */
+  regions: Map<string, string>;
+};
 
-function nameIndex(): Map<string, string[]> {
+let names: NameIndex | undefined;
+
+function nameIndex(): NameIndex {
   if (names) return names;
   const map = new Map<string, string[]>();
   const add = (name: string | undefined, code: string) => {
     if (!name) return;
-    const key = normalize(name);
+    const key = placeKey(name);
     if (key === '') return;
     const known = map.get(key);
     if (!known) map.set(key, [code]);
@@ -148,12 +168,22 @@ function nameIndex(): Map<string, string[]> {
     for (const name of Array.isArray(listed) ? listed : []) add(name, code);
   }
   for (const [name, code] of Object.entries(ALIASES)) map.set(name, [code]);
-  // Full state and province names mean their country ("Toronto, Ontario", "Austin, Texas"); a name that is
-  // also a country (Georgia) keeps both.
-  for (const name of Object.values(US_STATES)) add(name, 'US');
-  for (const name of Object.values(CA_PROVINCES)) add(name, 'CA');
-  names = map;
-  return map;
+  const regions = new Map<string, string>();
+  for (const name of Object.values(US_STATES)) regions.set(placeKey(name), 'US');
+  for (const name of Object.values(CA_PROVINCES)) regions.set(placeKey(name), 'CA');
+  names = { countries: map, regions };
+  return names;
+}
+
+/** Every country a name may mean: a country first, then the country of a state or province of that name
+ * ("Georgia" → GE, US; "Ontario" → CA). */
+function countriesNamed(name: string): string[] | undefined {
+  const key = placeKey(name);
+  const index = nameIndex();
+  const out = [...(index.countries.get(key) ?? [])];
+  const region = index.regions.get(key);
+  if (region !== undefined && !out.includes(region)) out.push(region);
+  return out.length > 0 ? out : undefined;
 }
 
 function isCountryCode(code: string): boolean {
@@ -174,8 +204,8 @@ export function placeCountries(text: string): PlaceCountries | undefined {
     .filter((p) => p !== '');
   const last = parts.at(-1);
   if (last === undefined) return undefined;
-  const byName = nameIndex().get(normalize(last));
-  if (byName) return { countries: [...byName] };
+  const byName = countriesNamed(last);
+  if (byName) return { countries: byName };
   if (parts.length < 2) return undefined;
   // "ON M5H 1A1", "AZ 85018", "CA": a code, perhaps followed by a postal code.
   const code = /^([A-Z]{2,3})(?:\s+[A-Z0-9][A-Z0-9 -]{2,9})?$/.exec(last)?.[1];
@@ -196,8 +226,44 @@ export function countryOfAnswer(text: string): string | undefined {
   const t = text.trim();
   if (/^[A-Za-z]{2}$/.test(t) && isCountryCode(t.toUpperCase())) return t.toUpperCase();
   if (/^[A-Z]{3}$/.test(t)) return countries.alpha3ToAlpha2(t) ?? undefined;
-  const byName = nameIndex().get(normalize(t));
+  const byName = countriesNamed(t);
   return byName?.length === 1 ? byName[0] : undefined;
+}
+
+/**
+ * ISO 3166-1 alpha-2 for a country field written as alpha-2 ("UK" too), alpha-3 or an English country name
+ * (never a state: "Georgia" is the country); undefined when unknown.
+ */
+export function countryCode(value: string | undefined | null): string | undefined {
+  const v = value?.trim();
+  if (!v || v.length > 80) return undefined;
+  if (/^[A-Za-z]{2}$/.test(v)) {
+    const upper = v.toUpperCase();
+    if (upper === 'UK') return 'GB';
+    return isCountryCode(upper) ? upper : undefined;
+  }
+  if (/^[A-Za-z]{3}$/.test(v)) {
+    const alpha2 = countries.alpha3ToAlpha2(v.toUpperCase());
+    if (alpha2) return alpha2;
+  }
+  return nameIndex().countries.get(placeKey(v))?.[0];
+}
+
+/** The country's English name for explanations ("South Korea"), or the code when the runtime has none. */
+export function countryLabel(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** US state and territory codes, Canadian province and territory codes → their country ("OR" → US). */
+export function regionCountry(code: string): string | undefined {
+  const upper = code.toUpperCase();
+  if (upper in US_STATES || US_TERRITORIES.includes(upper)) return 'US';
+  if (upper in CA_PROVINCES) return 'CA';
+  return undefined;
 }
 
 type LocaleWithZones = Intl.Locale & { timeZones?: string[]; getTimeZones?: () => string[] };
