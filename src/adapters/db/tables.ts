@@ -390,6 +390,25 @@ export type InterviewRecordingsTable = {
   deleted_reason: string | null;
 };
 
+export type VerificationKeyframesTable = {
+  id: string;
+  session_id: string;
+  /** 0-based order of arrival within the session. */
+  idx: number;
+  /** Milliseconds since the trace started, as the browser said. */
+  t_ms: number;
+  step_id: string | null;
+  /** File-store key of the encrypted JPEG; null once deleted. */
+  storage_key: string | null;
+  bytes: number;
+  sha256: string;
+  width: number;
+  height: number;
+  created_at: string;
+  retain_until: string;
+  deleted_at: string | null;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -412,5 +431,6 @@ export type DB = {
   login_reassess_pending: LoginReassessPendingTable;
   document_files: DocumentFilesTable;
   verification_sessions: VerificationSessionsTable;
+  verification_keyframes: VerificationKeyframesTable;
   interview_recordings: InterviewRecordingsTable;
 };

@@ -9,6 +9,7 @@ import * as m20261129LoginReassess from './20261129_login_reassess.ts';
 import * as m20261130LoginImportSkipped from './20261130_login_import_skipped.ts';
 import * as m20261201DocumentFiles from './20261201_document_files.ts';
 import * as m20261202VerificationSessions from './20261202_verification_sessions.ts';
+import * as m20261203VerificationKeyframes from './20261203_verification_keyframes.ts';
 import * as m20261204InterviewRecordings from './20261204_interview_recordings.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261130_login_import_skipped': m20261130LoginImportSkipped,
   '20261201_document_files': m20261201DocumentFiles,
   '20261202_verification_sessions': m20261202VerificationSessions,
+  '20261203_verification_keyframes': m20261203VerificationKeyframes,
   '20261204_interview_recordings': m20261204InterviewRecordings,
 };
 
