@@ -20,6 +20,8 @@ export const STREAMED_BODY_ROUTES: readonly RegExp[] = [
   /^POST \/api\/v1\/logins\/imports$/,
   /^POST \/api\/v1\/subjects\/[^/]+\/documents\/files$/,
   /^POST \/api\/v1\/subjects\/[^/]+\/(?:interviews\/[^/]+\/recording|recordings)$/,
+  // The candidate's ID photo (document limit) and challenge keyframes (512 KiB).
+  /^POST \/api\/v1\/verify\/[^/]+\/(?:document|keyframes)$/,
 ];
 
 export function isStreamedBodyRoute(method: string, path: string): boolean {
