@@ -188,6 +188,19 @@ program
   });
 
 program
+  .command('claims')
+  .description(
+    'what the resume, application, interviews, documents and references of one bundle say about the person, side by side, with the disagreements first',
+  )
+  .argument('<bundle>', 'a bundle file (.json) holding one bundle')
+  .addOption(jsonOption())
+  .addOption(new Option('--at <time>', 'as of this moment (ISO 8601; default now)').env('GATECHECK_AT'))
+  .action(async (file: string, options: { json?: boolean; at?: string }) => {
+    const { showClaims } = await import('./commands/show-claims.ts');
+    process.exitCode = await showClaims(file, options);
+  });
+
+program
   .command('resume')
   .description(
     "read a PDF, DOCX or text resume: contact details, employment, education, technologies; with --subject, store it as that subject's evidence",
