@@ -15,6 +15,8 @@ import { seededRandom } from '../random.ts';
 export const EMBEDDING_DIM = 128;
 export const WHITE: Rgb = [255, 255, 255];
 export const SKIN: Rgb = [182, 140, 118];
+/** Pulse amplitude in the face colour per channel (of 255). */
+export const PULSE_RGB: Rgb = [0.2, 0.5, 0.3];
 export const FACE_BOX: [number, number, number, number] = [0.36, 0.24, 0.28, 0.38];
 
 export type SyntheticSession = {
@@ -59,6 +61,8 @@ export type HonestOptions = {
   leadMs?: number;
   /** Embedding length (128 by default; Human's face description model gives 1024). */
   embeddingDim?: number;
+  /** The pulse in the face colour (beats per minute, 72 by default; null: none, as on a photo or a screen). */
+  pulseBpm?: number | null;
 };
 
 type StepTiming = { step: ChallengePlan['steps'][number]; start: number; end: number };
@@ -67,6 +71,7 @@ type StepTiming = { step: ChallengePlan['steps'][number]; start: number; end: nu
 export function buildHonestSession(options: HonestOptions = {}): SyntheticSession {
   const random = seededRandom(options.seed ?? 7);
   const fps = options.fps ?? 15;
+  const pulseBpm = options.pulseBpm === undefined ? 72 : options.pulseBpm;
   const plan = options.plan ?? createChallengePlan(random, new Date('2026-11-25T12:00:00Z'), 'sess-test');
   const person = randomIdentity(random, options.embeddingDim ?? EMBEDDING_DIM);
   const idEmbedding = near(person, 0.85, random);
@@ -138,10 +143,18 @@ export function buildHonestSession(options: HonestOptions = {}): SyntheticSessio
     }
     const screen = screenAt(t);
     const lagged = screenAt(t - 100);
-    const faceColor: Rgb = [0, 1, 2].map((c) =>
-      Math.round(
-        (SKIN[c] as number) + 0.08 * ((lagged[c] as number) - (WHITE[c] as number)) + (random() - 0.5) * 2,
-      ),
+    // Mean face colour as the browser sends it (one decimal): skin, the flash's reflection, camera noise and
+    // the pulse (about 0.5 of 255 on green, less on red and blue).
+    const beat = pulseBpm === null ? 0 : Math.sin((2 * Math.PI * pulseBpm * t) / 60_000);
+    const faceColor: Rgb = [0, 1, 2].map(
+      (c) =>
+        Math.round(
+          10 *
+            ((SKIN[c] as number) +
+              0.08 * ((lagged[c] as number) - (WHITE[c] as number)) +
+              (PULSE_RGB[c] as number) * beat +
+              (random() - 0.5) * 0.3),
+        ) / 10,
     ) as Rgb;
     frames.push({ t, face, hands, faceColor, screenColor: [...screen] as Rgb });
   }

@@ -3,6 +3,7 @@
 // per-frame features. Pure: the plan, the trace and the ID embedding come in, a LivenessResult goes out.
 import { cosine, coveredShare, insideBox, median, medianVector, round } from './geometry.ts';
 import { checkKeyframes, type KeyframeObservation, keyframeProblem } from './keyframes.ts';
+import { analyzePulse } from './pulse.ts';
 import { LIVENESS_THRESHOLDS as T } from './thresholds.ts';
 import type {
   Box,
@@ -773,6 +774,14 @@ export function analyzeTrace(
     ...identityFindings(ctx),
     ...spoofFindings(ctx),
   ];
+  // The pulse, leaving out the flash steps (and a second after them): the screen's reflection swamps it.
+  const flashSpans = plan.steps
+    .filter((s) => s.kind === 'flash')
+    .map((s) => spanOf(s, byId.get(s.id)))
+    .filter((s): s is Span => s !== null)
+    .map((s) => ({ start: s.start, end: s.end + 1000 }));
+  const { pulse, finding: pulseFinding } = analyzePulse(sorted, flashSpans);
+  if (pulseFinding) findings.push(pulseFinding);
   const keyframes = checkKeyframes(frames, options.keyframes ?? [], ctx.reference);
   const mismatch = keyframeProblem(keyframes);
   if (mismatch) problems.push(mismatch);
@@ -794,5 +803,6 @@ export function analyzeTrace(
     findings,
     faceMatch: options.idEmbedding ? faceMatch(ctx, options.idEmbedding) : null,
     keyframes,
+    pulse,
   };
 }

@@ -117,7 +117,11 @@ export type IntegrityCode =
   | 'step_unknown'
   | 'step_order'
   | 'step_window'
-  | 'keyframe_mismatch';
+  | 'keyframe_mismatch'
+  /** The trace arrived after the link expired, within the grace period (the session was challenged in time). */
+  | 'late_submission'
+  /** The trace's timing does not fit the session's: it started before the plan was issued, or is far shorter than the time it took to arrive. */
+  | 'timing';
 
 export type IntegrityProblem = {
   code: IntegrityCode;
@@ -191,6 +195,18 @@ export type KeyframeVerdict = {
   detail: string;
 };
 
+/** The pulse read from the face colour (remote photoplethysmography, `pulse.ts`): weak evidence only. */
+export type PulseEstimate = {
+  /** Beats per minute at the spectrum's peak; null when there was too little video to measure. */
+  bpm: number | null;
+  /** Signal-to-noise ratio of the peak (and its harmonic) against the rest of the 0.7–4 Hz band, dB. */
+  snrDb: number;
+  /** True when the pulse stands out enough to be trusted. */
+  usable: boolean;
+  /** Plain words: what was measured. */
+  detail: string;
+};
+
 export type LivenessResult = {
   version: 1;
   sessionId: string;
@@ -209,6 +225,8 @@ export type LivenessResult = {
   faceMatch: FaceMatchVerdict | null;
   /** Server-side spot-checks of the uploaded keyframes; [] when none were uploaded. */
   keyframes: KeyframeVerdict[];
+  /** The pulse from the face colour (weak evidence); null when the trace carries no face colour. */
+  pulse: PulseEstimate | null;
 };
 
 export type CreateChallengePlanOptions = {
