@@ -44,4 +44,10 @@ describe('liveness.spoof', () => {
     };
     expect(summarize(runDetector(livenessSpoof, completedVerification(result)))).toBe('none');
   });
+
+  it('does not fire on the weak no-pulse finding alone', () => {
+    const result = resultOf(buildHonestSession({ seed: 24, pulseBpm: null }));
+    expect(result.findings.map((f) => [f.code, f.weak])).toEqual([['no_pulse', true]]);
+    expect(summarize(runDetector(livenessSpoof, completedVerification(result)))).toBe('none');
+  });
 });
