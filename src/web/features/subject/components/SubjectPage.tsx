@@ -4,6 +4,7 @@ import {
   IconFileSearch,
   IconGitCompare,
   IconId,
+  IconShieldCheck,
   IconTimeline,
   IconWorld,
 } from '@tabler/icons-react';
@@ -26,6 +27,7 @@ import { TimelineTab } from './TimelineTab.tsx';
 // The sign-in map carries the world atlas: load it only when the tab opens.
 const SignInsSection = lazy(() => import('../../network/components/SignInsSection.tsx'));
 const DocumentsTab = lazy(() => import('../../documents/components/DocumentsTab.tsx'));
+const VerificationTab = lazy(() => import('../../verification/components/VerificationTab.tsx'));
 
 function claimedLocation(detail: SubjectDetail): string {
   const loc = detail.bundle.subject.claimedLocation;
@@ -89,9 +91,17 @@ function SubjectHeader({ detail }: { detail: SubjectDetail }) {
   );
 }
 
-const TABS = ['assessment', 'evidence', 'documents', 'claims', 'timeline', 'signins'] as const;
+const TABS = [
+  'assessment',
+  'evidence',
+  'documents',
+  'verification',
+  'claims',
+  'timeline',
+  'signins',
+] as const;
 type Tab = (typeof TABS)[number];
-const WIDE_TABS: ReadonlySet<Tab> = new Set<Tab>(['claims', 'documents']);
+const WIDE_TABS: ReadonlySet<Tab> = new Set<Tab>(['claims', 'documents', 'verification']);
 
 export default function SubjectPage() {
   const { id = '' } = useParams();
@@ -133,6 +143,13 @@ export default function SubjectPage() {
               <Tabs.Tab value="documents" leftSection={<IconId size={16} />} data-testid="tab-documents">
                 Documents
               </Tabs.Tab>
+              <Tabs.Tab
+                value="verification"
+                leftSection={<IconShieldCheck size={16} />}
+                data-testid="tab-verification"
+              >
+                Verification
+              </Tabs.Tab>
               <Tabs.Tab value="claims" leftSection={<IconGitCompare size={16} />} data-testid="tab-claims">
                 Claims
               </Tabs.Tab>
@@ -152,6 +169,11 @@ export default function SubjectPage() {
             <Tabs.Panel value="documents">
               <Suspense fallback={<PageLoader label="Loading documents…" />}>
                 <DocumentsTab detail={detail} />
+              </Suspense>
+            </Tabs.Panel>
+            <Tabs.Panel value="verification">
+              <Suspense fallback={<PageLoader label="Loading verification…" />}>
+                <VerificationTab detail={detail} />
               </Suspense>
             </Tabs.Panel>
             <Tabs.Panel value="claims">
