@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { frameConfig, frameModels, humanBrowserConfig } from '../../src/web/features/verify/human-config.ts';
+import {
+  frameConfig,
+  frameModels,
+  HANDS_EVERY_FRAMES,
+  humanBrowserConfig,
+} from '../../src/web/features/verify/human-config.ts';
 
 describe('browser Human config', () => {
   it('loads from Gatecheck only, with the wasm backend and no model cache or frame cache', () => {
@@ -23,6 +28,12 @@ describe('browser Human config', () => {
     expect(frameModels(1300, recent, 'blink')).toEqual({ hands: false, embedding: false, antispoof: false });
     expect(frameModels(1500, recent, 'blink')).toEqual({ hands: false, embedding: true, antispoof: false });
     expect(frameModels(2000, recent, 'blink')).toEqual({ hands: false, embedding: true, antispoof: true });
+    // Hands every HANDS_EVERY_FRAMES-th frame of a hand challenge, starting with its first frame.
+    const runs = [null, 0, 1, 2, 3].map(
+      (framesSinceHands) => frameModels(0, { ...never, framesSinceHands }, 'cover_half').hands,
+    );
+    expect(runs).toEqual([true, false, HANDS_EVERY_FRAMES <= 2, HANDS_EVERY_FRAMES <= 3, true]);
+    expect(frameModels(0, { ...never, framesSinceHands: 9 }, 'blink').hands).toBe(false);
     const config = frameConfig({ hands: true, embedding: false, antispoof: true });
     expect(config.hand?.enabled).toBe(true);
     expect(config.face?.description?.enabled).toBe(false);

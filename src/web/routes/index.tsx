@@ -15,6 +15,7 @@ const ScreenPage = lazy(() => import('../features/sanctions/components/ScreenPag
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx'));
 const NetworkPage = lazy(() => import('../features/network/components/NetworkPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/components/AboutPage.tsx'));
+const VerifyPage = lazy(() => import('../features/verify/components/VerifyPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -22,6 +23,8 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/setup" element={<SetupPage />} />
+        {/* The candidate's identity check: public (the link's token is the only credential), no app shell. */}
+        <Route path="/verify/:token" element={<VerifyPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<SubjectsPage />} />

@@ -74,22 +74,41 @@ export function humanBrowserConfig(options: { origin?: string } = {}): Partial<C
   };
 }
 
-/** When the slow models last ran on this stream (ms, the page's clock); null = never. */
-export type ModelSchedule = { embeddingAt: number | null; antispoofAt: number | null };
+/** During a hand challenge the hand models (HandTrack + landmarks, ~85 ms a frame on a laptop CPU) run on
+ * every HANDS_EVERY_FRAMES-th frame; the page holds their last boxes on the frames in between (see
+ * `holdHands`), so a covered face stays covered between two hand runs. This keeps the page ≥ 10 frames/s. */
+export const HANDS_EVERY_FRAMES = 3;
 
-/** Which models one live frame runs: detector + mesh + iris always, hands during hand challenges, the
- * embedding and anti-spoofing when their interval has passed. */
+/** When the slow models last ran on this stream (ms, the page's clock; null = never), and how many frames
+ * went by since the hands last ran in the current hand challenge (null = not yet in this challenge). */
+export type ModelSchedule = {
+  embeddingAt: number | null;
+  antispoofAt: number | null;
+  framesSinceHands?: number | null;
+};
+
+/** Which models one live frame runs: detector + mesh + iris always, hands on every HANDS_EVERY_FRAMES-th
+ * frame of a hand challenge, the embedding and anti-spoofing when their interval has passed. */
 export function frameModels(
   nowMs: number,
   schedule: ModelSchedule,
   challenge: ChallengeKind | null,
 ): { hands: boolean; embedding: boolean; antispoof: boolean } {
   const due = (at: number | null, every: number) => at === null || nowMs - at >= every;
+  const since = schedule.framesSinceHands ?? null;
   return {
-    hands: challenge !== null && HAND_CHALLENGES.has(challenge),
+    hands:
+      challenge !== null &&
+      HAND_CHALLENGES.has(challenge) &&
+      (since === null || since >= HANDS_EVERY_FRAMES - 1),
     embedding: due(schedule.embeddingAt, EMBEDDING_EVERY_MS),
     antispoof: due(schedule.antispoofAt, ANTISPOOF_EVERY_MS),
   };
+}
+
+/** Whether a challenge needs the hand models. */
+export function isHandChallenge(kind: ChallengeKind | null): boolean {
+  return kind !== null && HAND_CHALLENGES.has(kind);
 }
 
 /** The per-frame config for `human.detect(video, config)` with the models `frameModels` chose. A still
