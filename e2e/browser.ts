@@ -1,7 +1,8 @@
 // Debian chromium driven by playwright-core (no browser download).
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs` add Chromium switches (e.g. the fake camera of the verification page's tests). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -13,6 +14,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }
