@@ -12,6 +12,7 @@ import {
 } from '../intel/sanctions/runtime.ts';
 import { createJobQueue } from '../jobs/create-job-queue.ts';
 import { ANALYZE_DOCUMENT_JOB, analyzeDocumentHandler, resumeDocumentAnalysis } from './analyze-document.ts';
+import { ANALYZE_RECORDING_JOB, analyzeRecordingHandler } from './analyze-recording.ts';
 import type { AppContext } from './context.ts';
 import { IMPORT_LOGINS_JOB, importLoginsHandler } from './import-logins.ts';
 import { IMPORT_SANCTIONS_JOB, importSanctionsHandler } from './import-sanctions-lists.ts';
@@ -55,6 +56,7 @@ export function registerJobHandlers(app: AppContext): void {
   app.jobs.register(IMPORT_LOGINS_JOB, importLoginsHandler(app));
   app.jobs.register(REASSESS_LOGINS_JOB, reassessLoginSubjectsHandler(app));
   app.jobs.register(ANALYZE_DOCUMENT_JOB, analyzeDocumentHandler(app));
+  app.jobs.register(ANALYZE_RECORDING_JOB, analyzeRecordingHandler(app));
 }
 
 export async function createAppContext(config: Config, options: AppContextOptions = {}): Promise<AppContext> {

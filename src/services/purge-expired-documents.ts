@@ -6,6 +6,7 @@ import { listExpiredDocumentFiles } from '../adapters/db/repositories/document-f
 import { type AppContext, SYSTEM_ACTOR, toAuditActor } from './context.ts';
 import { deleteStoredDocument } from './delete-document-file.ts';
 import { type PeriodicTask, startPeriodic } from './internal/periodic.ts';
+import { purgeExpiredRecordings } from './purge-expired-recordings.ts';
 import { purgeExpiredResumeFiles } from './purge-expired-resumes.ts';
 
 /** Files handled per query (the loop continues until none is left). */
@@ -42,6 +43,10 @@ export async function purgeExpiredDocuments(app: AppContext): Promise<PurgeResul
       }
     }
   }
+  // Interview recordings follow the same retention (purge-expired-recordings.ts).
+  const recordings = await purgeExpiredRecordings(app);
+  result.fileIds.push(...recordings.deleted);
+  for (const f of recordings.failed) result.failed.push({ fileId: f.recordingId, error: f.error });
   const resumes = await purgeExpiredResumeFiles(app);
   result.resumeSubjects = resumes.deleted;
   for (const f of resumes.failed) result.failed.push({ fileId: `resume of ${f.subjectId}`, error: f.error });
