@@ -45,6 +45,8 @@ export type DocumentAnalysisView = {
   reuse: DocumentReuse[];
   /** What could not be done and why. */
   notes: string[];
+  /** Identity documents: the face on the photo (null for a PDF: not looked at); absent for other kinds. */
+  face?: { found: boolean; faces: number; score: number | null; box: number[] | null } | null;
 };
 
 export type DocumentFileView = {
