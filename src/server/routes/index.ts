@@ -14,6 +14,7 @@ import { registerJobRoutes } from './jobs.routes.ts';
 import { registerLoginRoutes } from './logins.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPolicyRoutes } from './policy.routes.ts';
+import { registerRecordingRoutes } from './recordings.routes.ts';
 import { registerResumeRoutes } from './resumes.routes.ts';
 import { registerScreenRoutes } from './screen.routes.ts';
 import { registerSetupRoutes } from './setup.routes.ts';
@@ -45,5 +46,6 @@ export function registerRoutes(api: ServerApp): void {
   registerNetworkRoutes(api);
   registerHookRoutes(api);
   registerDocumentRoutes(api);
+  registerRecordingRoutes(api);
   registerVerificationRoutes(api);
 }
