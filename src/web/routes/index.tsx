@@ -10,6 +10,7 @@ const SetupPage = lazy(() => import('../features/auth/components/SetupPage.tsx')
 const SubjectsPage = lazy(() => import('../features/subjects/components/SubjectsPage.tsx'));
 const ImportPage = lazy(() => import('../features/import/components/ImportPage.tsx'));
 const SubjectPage = lazy(() => import('../features/subject/components/SubjectPage.tsx'));
+const InterviewAssistPage = lazy(() => import('../features/verification/components/InterviewAssistPage.tsx'));
 const SignalsPage = lazy(() => import('../features/signals/components/SignalsPage.tsx'));
 const ScreenPage = lazy(() => import('../features/sanctions/components/ScreenPage.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx'));
@@ -32,6 +33,7 @@ export function AppRoutes() {
             <Route path="/subjects/new" element={<SubjectsPage addOpen />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/subjects/:id" element={<SubjectPage />} />
+            <Route path="/subjects/:id/interview-assist" element={<InterviewAssistPage />} />
             <Route path="/signals" element={<SignalsPage />} />
             <Route path="/screen" element={<ScreenPage />} />
             <Route path="/network" element={<NetworkPage />} />
