@@ -95,4 +95,24 @@ describe('loadConfig', () => {
       }
     }
   });
+
+  it('reads GATECHECK_TRUSTED_PROXIES (empty trusts nobody) and names every bad entry', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ GATECHECK_TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.7 ,,fd00::/8' }).trustedProxies,
+    ).toEqual(['10.0.0.0/8', '192.0.2.7', 'fd00::/8']);
+    let error: unknown;
+    try {
+      loadConfig({ GATECHECK_TRUSTED_PROXIES: '10.0.0.0/8, proxy.local, 192.0.2.0/40' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).message).toContain(
+      'GATECHECK_TRUSTED_PROXIES: "proxy.local" is not an IP address or CIDR range (such as 10.0.0.0/8 or 192.0.2.7)',
+    );
+    expect((error as DomainError).message).toContain(
+      'GATECHECK_TRUSTED_PROXIES: "192.0.2.0/40": the prefix length after / must be 0–32',
+    );
+  });
 });

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
+import { splitTrustedProxies, trustedProxyProblem } from './trusted-proxies.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -73,6 +74,12 @@ const envSchema = z.object({
     '1',
   ),
   GATECHECK_ORGANIZATION_NAME: optionalText,
+  GATECHECK_TRUSTED_PROXIES: optionalText.superRefine((v, ctx) => {
+    for (const entry of splitTrustedProxies(v)) {
+      const problem = trustedProxyProblem(entry);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }
+  }),
 });
 
 export type Config = {
@@ -107,6 +114,11 @@ export type Config = {
   verifications: { ttlHours: number; organizationName: string | undefined };
   /** Interview recordings: upload size limit and frames sampled per second of video (kept like documents). */
   recordings: { maxBytes: number; fps: number };
+  /**
+   * GATECHECK_TRUSTED_PROXIES: IP addresses and CIDR ranges of the reverse proxies in front of Gatecheck, whose
+   * X-Forwarded-For / Forwarded headers name the client ([] = trust nobody; the socket peer is the client).
+   */
+  trustedProxies: string[];
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -148,5 +160,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       organizationName: e.GATECHECK_ORGANIZATION_NAME?.trim(),
     },
     recordings: { maxBytes: e.GATECHECK_MAX_RECORDING_BYTES, fps: e.GATECHECK_RECORDING_FPS },
+    trustedProxies: splitTrustedProxies(e.GATECHECK_TRUSTED_PROXIES),
   };
 }

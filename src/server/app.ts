@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppContext } from '../services/context.ts';
+import { clientAddress, trustedProxies } from './client-ip.ts';
 import { docsRoutes } from './docs.ts';
 import { notFoundResponse, onError, requestValidationResponse, throughContext } from './error-handler.ts';
 import { authenticate } from './middleware/auth.ts';
@@ -30,12 +31,12 @@ function newApi(): ServerApp {
   });
 }
 
-function clientIp(c: Context): string {
+function peerAddress(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return getConnInfo(c).remote.address;
   } catch {
     // No socket (in-process requests in tests).
-    return 'unknown';
+    return undefined;
   }
 }
 
@@ -43,10 +44,18 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Serv
   const app = newApi();
   app.onError(onError);
   app.use('*', securityHeaders({ hsts: ctx.config.secureCookies }));
+  const trusted = trustedProxies(ctx.config.trustedProxies);
   app.use('*', async (c, next) => {
     c.set('ctx', ctx);
     c.set('auth', null);
-    c.set('clientIp', clientIp(c));
+    c.set(
+      'clientIp',
+      clientAddress(
+        peerAddress(c),
+        { xForwardedFor: c.req.header('x-forwarded-for'), forwarded: c.req.header('forwarded') },
+        trusted,
+      ),
+    );
     await next();
   });
   app.use('/api/*', limitAnyBody());
