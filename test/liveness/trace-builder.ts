@@ -169,7 +169,8 @@ export function buildHonestSession(options: HonestOptions = {}): SyntheticSessio
     version: 1,
     sessionId: plan.sessionId,
     nonce: plan.nonce,
-    startedAt: '2026-11-25T12:00:05Z',
+    // Five seconds after the plan was issued, whatever clock issued it (a trace cannot start before its plan).
+    startedAt: new Date(Date.parse(plan.issuedAt) + 5000).toISOString(),
     durationMs,
     device: {
       label: options.label ?? 'FaceTime HD Camera (Built-in)',

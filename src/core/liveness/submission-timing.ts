@@ -1,8 +1,8 @@
 // When the trace arrives, measured against the session's own clock (the server's): a trace sent after the
 // link expired is still taken for a short grace period when the challenge was issued before the expiry (the
-// candidate was mid-way), but flagged; and a trace that cannot have been recorded in the time the plan
-// existed — it starts before the plan was issued, or lasts longer than the time since — or that arrives long
-// after the plan was issued for how little it lasts (time to prepare a recording) is flagged too. Pure.
+// candidate was mid-way), but flagged; a trace that says it started before the plan was issued, or that
+// arrives long after the plan was issued for how little it lasts (time to prepare a recording), is flagged
+// too. Pure.
 import { round } from './geometry.ts';
 import type { IntegrityProblem, LivenessTrace } from './types.ts';
 
@@ -11,8 +11,6 @@ export const SUBMISSION_TIMING = {
   lateGraceMs: 15 * 60_000,
   /** The device's clock may differ from the server's by this much before `startedAt` counts as too early. */
   clockSkewMs: 2 * 60_000,
-  /** Upload and scheduling allowance when comparing the trace's length with the time since the challenge. */
-  durationSlackMs: 5_000,
   /** More time than this between the challenge and the trace's arrival, beyond the trace's own length. */
   maxIdleMs: 10 * 60_000,
 } as const;
@@ -36,8 +34,8 @@ export function inLateTraceGrace(session: SessionTimes, now: Date): boolean {
 
 /**
  * Integrity problems of the trace's arrival: `late_submission` after the link's expiry (within the grace),
- * `timing` when the trace starts before the challenge was issued, lasts longer than the time since, or
- * arrives more than `maxIdleMs` later than its own length explains.
+ * `timing` when the trace starts before the challenge was issued, or arrives more than `maxIdleMs` later
+ * than its own length explains.
  */
 export function submissionTimingProblems(
   session: SessionTimes,
@@ -63,13 +61,7 @@ export function submissionTimingProblems(
       message: `the trace says it started at ${clock(trace.startedAt)}, ${minutes(challenged - started)} before the challenge was issued (${clock(session.challengedAt)}): it cannot have answered this challenge (or the device's clock is wrong)`,
       moments: [],
     });
-  if (trace.durationMs > elapsed + S.durationSlackMs)
-    problems.push({
-      code: 'timing',
-      message: `the trace lasts ${round(trace.durationMs / 1000, 1)} s but only ${round(Math.max(0, elapsed) / 1000, 1)} s passed between the challenge being issued and the trace arriving: it was recorded before the challenge existed`,
-      moments: [],
-    });
-  else if (elapsed - trace.durationMs > S.maxIdleMs)
+  if (elapsed - trace.durationMs > S.maxIdleMs)
     problems.push({
       code: 'timing',
       message: `the trace lasts ${round(trace.durationMs / 1000, 1)} s but arrived ${minutes(elapsed)} after the challenge was issued: the challenge was known long enough beforehand to prepare a recording`,
