@@ -10,6 +10,7 @@ import { runLoginParseBench } from './login-parse.bench.ts';
 import { runNameMatchingBench } from './name-matching.bench.ts';
 import { runNetworkDetectBench } from './network-detect.bench.ts';
 import { runOcrBench } from './ocr.bench.ts';
+import { runPulseBench } from './pulse.bench.ts';
 import { runResumeParseBench } from './resume-parse.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
@@ -140,6 +141,14 @@ if (only === undefined || only === 'liveness') {
   console.table(rows);
   console.log('median of 20 runs after 3 warm-ups; target: totalMs < 200');
   results.liveness = rows;
+}
+
+if (only === undefined || only === 'pulse') {
+  console.log('\nPulse (POS rPPG) over the face colour of a trace, part of the liveness analysis (one core)');
+  const rows = runPulseBench();
+  console.table(rows);
+  console.log('median and p95 of 30 runs (5 for the largest) after 2 warm-ups');
+  results.pulse = rows;
 }
 
 if (only === undefined || only === 'faces') {
