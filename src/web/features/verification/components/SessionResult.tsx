@@ -119,7 +119,9 @@ function Challenges({
                 {c.detail}
               </Text>
               <Text size="xs" c="dimmed">
-                Reaction time {formatMs(c.reactionMs)}
+                {c.reactionMs === null
+                  ? 'Not performed within the time allowed'
+                  : `Reaction time ${formatMs(c.reactionMs)}`}
                 {c.passed ? '' : ` · ${CHALLENGE_WORDS[c.kind]?.why ?? ''}`}
               </Text>
             </Stack>
