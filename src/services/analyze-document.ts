@@ -4,7 +4,10 @@
 // the row, updates the bundle document item (MRZ only when none was entered and the reading's check digits
 // pass; metadata; forensics without the image), audits `document.analyzed` and re-assesses the subject.
 // Subjects whose documents it matches are re-assessed after. A failed analysis marks the file failed with
-// the error and keeps it. Progress steps: decoding, reading MRZ, forensics, comparing.
+// the error and keeps it. Progress steps: decoding, reading MRZ, forensics, face, comparing.
+// Identity documents (passport, national ID, driver's licence, work permit) also get the face on their photo
+// read with the Node face models: `faceFound` and `faceEmbedding` (the largest face, for the ID-photo match of
+// live verification) on the bundle item.
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.ts';
 import type { Executor } from '../adapters/db/database.ts';
@@ -47,10 +50,17 @@ import {
   withDocumentItem,
 } from './internal/documents.ts';
 import { reassessSubjects } from './internal/logins.ts';
+import { IDENTITY_DOCUMENT_KINDS } from './internal/verifications.ts';
 
 export { ANALYZE_DOCUMENT_JOB } from './internal/documents.ts';
 
-const STEPS: readonly (AnalysisStep | 'comparing')[] = ['decoding', 'reading MRZ', 'forensics', 'comparing'];
+const STEPS: readonly (AnalysisStep | 'comparing')[] = [
+  'decoding',
+  'reading MRZ',
+  'forensics',
+  'face',
+  'comparing',
+];
 /** Matches listed per file (closest first). */
 const MAX_REUSE = 50;
 
@@ -139,6 +149,11 @@ export function analysisRecord(
     reuse,
     notes: analysis.notes,
   };
+  const face = analysis.face;
+  // The face summary only (the embedding lives on the bundle item).
+  if (face !== undefined)
+    value.face =
+      face === null ? null : { found: face.found, faces: face.faces, score: face.score, box: face.box };
   return JSON.parse(JSON.stringify(value)) as JsonObject;
 }
 
@@ -160,6 +175,11 @@ export function analysisPatch(
       ela: ela === null ? null : { meanDiff: ela.meanDiff, maxDiff: ela.maxDiff, suspicious: ela.suspicious },
     },
   };
+  if (analysis.face !== undefined) {
+    // Looked for (an identity document): found or not; a PDF (nothing looked at) says neither.
+    patch.faceFound = analysis.face === null ? undefined : analysis.face.found;
+    patch.faceEmbedding = analysis.face?.embedding ?? undefined;
+  }
   const read = item.mrzSource === 'ocr' || item.mrzSource === 'text';
   const entered = Array.isArray(item.mrz) && item.mrz.length > 0 && !read;
   if (entered) patch.mrzSource = 'entered';
@@ -226,6 +246,7 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
         maxPixels: app.config.documents.maxPixels,
         now: app.clock.now(),
         onStep: progress,
+        face: IDENTITY_DOCUMENT_KINDS.has(file.kind),
       });
       await progress('comparing');
       const reuse = await findDocumentReuse(db, file.subjectId, {
@@ -267,6 +288,14 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
                 ? null
                 : { found: analysis.mrz.found, valid: analysis.mrz.valid, source: analysis.mrz.source },
             findings: analysis.forensics.findings.map((f) => `${f.strength}:${f.kind}`),
+            ...(analysis.face !== undefined
+              ? {
+                  face:
+                    analysis.face === null
+                      ? null
+                      : { found: analysis.face.found, faces: analysis.face.faces },
+                }
+              : {}),
             reuse: reuse.map((r) => ({ subjectId: r.subjectId, fileId: r.fileId, distance: r.distance })),
           },
         });
@@ -292,6 +321,7 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
               : 'not found',
         findings: analysis.forensics.findings.length,
         reuse: reuse.length,
+        ...(analysis.face !== undefined ? { faceFound: analysis.face?.found ?? null } : {}),
       };
       return result;
     } catch (error) {

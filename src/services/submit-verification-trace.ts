@@ -5,13 +5,24 @@
 // problem in the result, not a refusal; the live face is matched against the latest identity document's
 // `faceEmbedding` when one is on file), written to the bundle item (status `completed`, at, result, ip).
 // Audited `verification.completed` with a summary, re-assessed.
+// Keyframes the browser uploaded during the challenge are spot-checked first (outside the transaction): the
+// server's own face models (src/intel/faces, loaded on first use, one instance per process) read each one and
+// core's `checkKeyframes` compares it with the trace frame nearest its moment (result.keyframes; a
+// disagreement is the integrity problem `keyframe_mismatch`). They are then kept as long as the trace.
 import { gzipSync } from 'node:zlib';
 import type { JsonObject } from '../adapters/db/records.ts';
 import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
+import {
+  listVerificationKeyframes,
+  setKeyframesRetainUntil,
+  type VerificationKeyframeRecord,
+} from '../adapters/db/repositories/verification-keyframes.repository.ts';
 import { updateVerificationSession } from '../adapters/db/repositories/verification-sessions.repository.ts';
+import { EncryptedFileError } from '../adapters/storage/encrypted-file-store.ts';
 import type { CaseBundle } from '../core/bundle/schema.ts';
 import { DomainError } from '../core/errors.ts';
 import { analyzeTrace } from '../core/liveness/analyze-trace.ts';
+import type { KeyframeObservation } from '../core/liveness/keyframes.ts';
 import { parseLivenessTrace } from '../core/liveness/trace-schema.ts';
 import type { ChallengePlan } from '../core/liveness/types.ts';
 import { type AppContext, inTransaction } from './context.ts';
@@ -19,6 +30,7 @@ import { documentStore } from './internal/documents.ts';
 import {
   type CandidateRequest,
   candidateActor,
+  IDENTITY_DOCUMENT_KINDS,
   itemIp,
   reloadLiveSession,
   resolveCandidateSession,
@@ -27,7 +39,6 @@ import {
 } from './internal/verifications.ts';
 
 const DAY_MS = 86_400_000;
-const IDENTITY_DOCUMENTS = new Set(['passport', 'national_id', 'drivers_license', 'work_permit']);
 
 /**
  * The face embedding of the most recent identity document that has one (`documents[].faceEmbedding`, from the
@@ -40,7 +51,7 @@ export function idPhotoEmbedding(bundle: CaseBundle): number[] | undefined {
     const embedding = doc?.faceEmbedding;
     if (
       typeof doc?.kind === 'string' &&
-      IDENTITY_DOCUMENTS.has(doc.kind) &&
+      IDENTITY_DOCUMENT_KINDS.has(doc.kind) &&
       Array.isArray(embedding) &&
       embedding.length >= 8 &&
       embedding.every((x) => typeof x === 'number' && Number.isFinite(x))
@@ -48,6 +59,37 @@ export function idPhotoEmbedding(bundle: CaseBundle): number[] | undefined {
       return embedding as number[];
   }
   return undefined;
+}
+
+/** Reads each stored keyframe with the Node face models (the largest face: pose, box, embedding). */
+export async function observeKeyframes(
+  app: AppContext,
+  keyframes: readonly VerificationKeyframeRecord[],
+): Promise<KeyframeObservation[]> {
+  if (keyframes.length === 0) return [];
+  // Loaded on first use: processes that never check a keyframe do not load the face models.
+  const { analyzeFaceImage } = await import('../intel/faces/human-node.ts');
+  const store = documentStore(app);
+  const out: KeyframeObservation[] = [];
+  for (const k of keyframes) {
+    const base = { index: k.index, t: k.t, stepId: k.stepId };
+    if (k.storageKey === null) continue;
+    try {
+      const bytes = await store.get(k.storageKey);
+      const analysis = await analyzeFaceImage(bytes, { models: 'full', maxFaces: 2, maxPixels: 1280 * 1280 });
+      const face = [...analysis.faces].sort(
+        (a, b) => b.boxNormalised[2] * b.boxNormalised[3] - a.boxNormalised[2] * a.boxNormalised[3],
+      )[0];
+      out.push({
+        ...base,
+        face: face ? { yaw: face.yaw, box: face.boxNormalised, embedding: face.embedding } : null,
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError || error instanceof EncryptedFileError)) throw error;
+      out.push({ ...base, face: null, unreadable: error.message });
+    }
+  }
+  return out;
 }
 
 export type SubmittedTrace = {
@@ -69,6 +111,7 @@ export async function submitVerificationTrace(
   // Well-formed is all that is refused here; a wrong session, nonce, order or timing is recorded by the
   // analysis as an integrity problem (evidence for the investigator), not hidden by a refusal.
   const trace = parseLivenessTrace(body);
+  const keyframes = await observeKeyframes(app, await listVerificationKeyframes(app.database.db, first.id));
   const compressed = gzipSync(Buffer.from(JSON.stringify(trace)));
   const key = traceStorageKey(first.id, app.ids.newId());
   const store = documentStore(app);
@@ -86,16 +129,18 @@ export async function submitVerificationTrace(
       const plan = session.plan as unknown as ChallengePlan;
       const subject = await findSubject(trx, session.subjectId);
       const idEmbedding = subject ? idPhotoEmbedding(subject.bundle) : undefined;
-      const result = analyzeTrace(plan, trace, idEmbedding ? { idEmbedding } : {});
+      const result = analyzeTrace(plan, trace, { ...(idEmbedding ? { idEmbedding } : {}), keyframes });
       const status = 'completed' as const;
+      const retainUntil = new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString();
       await updateVerificationSession(trx, session.id, {
         status,
         traceKey: key,
         traceBytes: compressed.length,
         finishedAt: at,
         ip: request.ip,
-        retainUntil: new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString(),
+        retainUntil,
       });
+      await setKeyframesRetainUntil(trx, session.id, retainUntil);
       await writeVerificationItem(
         app,
         trx,
@@ -115,6 +160,8 @@ export async function submitVerificationTrace(
             challenges: result.challenges.length,
             virtualCamera: result.virtualCamera.flagged,
             findings: result.findings.map((f) => `${f.kind}:${f.code}`),
+            keyframes: result.keyframes.length,
+            keyframesDisagreeing: result.keyframes.filter((k) => !k.agrees).map((k) => k.index),
           },
         },
       );

@@ -5,8 +5,13 @@
 // the bundle document item (an open request of the same kind is fulfilled, else one is appended; the bundle
 // is validated) and the audit entry; the file is removed again if that transaction fails. The analysis runs
 // as a job (`document.analyze`). The same bytes uploaded again for the same subject return the stored file.
+// `storeDocumentUpload` is the same path without the permission check, for the candidate's ID photo sent
+// through a verification link (src/services/upload-verification-document.ts).
+
 import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.ts';
+import type { AuditActor, JsonObject } from '../adapters/db/records.ts';
 import {
   type DocumentFileRecord,
   findLiveDocumentFileBySha,
@@ -17,6 +22,7 @@ import {
   subjectExists,
   updateSubjectBundle,
 } from '../adapters/db/repositories/subjects.repository.ts';
+import type { DB } from '../adapters/db/tables.ts';
 import { DOCUMENT_KINDS } from '../core/bundle/schema.ts';
 import { validateBundle } from '../core/bundle/validate.ts';
 import { DomainError } from '../core/errors.ts';
@@ -120,6 +126,26 @@ export async function uploadDocument(
   input: UploadDocumentInput,
 ): Promise<UploadedDocument> {
   authorize(actor, 'subjects:write');
+  return storeDocumentUpload(app, { who: toAuditActor(actor), jobActor: actor }, input);
+}
+
+/** Who uploads (recorded on the file and in the audit) and how, for storeDocumentUpload. */
+export type UploadBy = {
+  who: AuditActor;
+  /** Who the analysis job runs for. */
+  jobActor: Actor;
+  /** The audit entry's action (default `document.uploaded`) and extra data. */
+  audit?: { action: string; data: JsonObject };
+  /** Runs first in the storing transaction (e.g. re-checking that a verification link is still live). */
+  check?: (trx: Transaction<DB>) => Promise<void>;
+};
+
+/** The upload path without the permission check: the caller has authorised `by.who`. */
+export async function storeDocumentUpload(
+  app: AppContext,
+  by: UploadBy,
+  input: UploadDocumentInput,
+): Promise<UploadedDocument> {
   const kind = checkDocumentKind(input.kind);
   const name = cleanDocumentName(input.name);
   const db = app.database.db;
@@ -140,11 +166,12 @@ export async function uploadDocument(
   const fileId = app.ids.newId();
   const storageKey = documentStorageKey(fileId);
   const store = documentStore(app);
-  const who = toAuditActor(actor);
+  const who = by.who;
   await store.put(storageKey, bytes);
   let stored: DocumentFileRecord;
   try {
     stored = await inTransaction(app, async (trx) => {
+      await by.check?.(trx);
       await lockSubjectDocuments(trx, input.subjectId);
       const subject = await findSubject(trx, input.subjectId);
       if (!subject) throw notFound('Subject', input.subjectId);
@@ -196,7 +223,7 @@ export async function uploadDocument(
       await appendAudit(trx, {
         at,
         actor: who,
-        action: 'document.uploaded',
+        action: by.audit?.action ?? 'document.uploaded',
         targetType: 'subject',
         targetId: input.subjectId,
         data: {
@@ -208,6 +235,7 @@ export async function uploadDocument(
           sha256,
           path: `documents[${index}]`,
           retainUntil: record.retainUntil,
+          ...by.audit?.data,
         },
       });
       return record;
@@ -221,7 +249,7 @@ export async function uploadDocument(
     }
     throw error;
   }
-  const jobId = await queueDocumentAnalysis(app, stored, actor);
+  const jobId = await queueDocumentAnalysis(app, stored, by.jobActor);
   return {
     file: toDocumentFileView({ ...stored, jobId }),
     documentIndex: stored.documentIndex ?? -1,

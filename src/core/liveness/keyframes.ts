@@ -13,6 +13,8 @@ export type KeyframeObservation = {
   /** Milliseconds since the trace started, as the browser said when uploading. */
   t: number;
   stepId: string | null;
+  /** Why the server could not analyse the picture (it is then a disagreement: the browser sent it as a frame). */
+  unreadable?: string;
   face: {
     /** Degrees; null when the mesh gave no pose. */
     yaw: number | null;
@@ -51,11 +53,17 @@ function nearestFrame(frames: readonly FrameFeature[], t: number): FrameFeature 
   return best !== null && Math.abs(best.t - t) <= K.nearestMs ? best : null;
 }
 
-function nearestEmbedding(frames: readonly FrameFeature[], t: number): { t: number; e: number[] } | null {
+/** The trace embedding nearest in time (within a second) taken at about the same head turn and uncovered. */
+function nearestEmbedding(
+  frames: readonly FrameFeature[],
+  t: number,
+  yaw: number | null,
+): { t: number; e: number[] } | null {
   let best: { t: number; e: number[] } | null = null;
   for (const f of frames) {
     const e = f.face?.embedding;
-    if (!e || Math.abs(f.t - t) > K.embeddingMs) continue;
+    if (!e || Math.abs(f.t - t) > K.embeddingMs || f.hands.length > 0) continue;
+    if (yaw !== null && Math.abs(Math.abs(yaw) - Math.abs(f.face?.yaw ?? 0)) > K.yawDeg) continue;
     if (best === null || Math.abs(f.t - t) < Math.abs(best.t - t)) best = { t: f.t, e };
   }
   return best;
@@ -76,8 +84,10 @@ function checkOne(
     faceFound: k.face !== null,
     yaw: k.face?.yaw ?? null,
   };
-  const frame = nearestFrame(frames, k.t);
   const label = `captured frame ${k.index + 1} (at ${seconds(k.t)})`;
+  if (k.unreadable !== undefined)
+    return { ...base, agrees: false, similarity: null, detail: `${label}: cannot be read (${k.unreadable})` };
+  const frame = nearestFrame(frames, k.t);
   if (frame === null)
     return {
       ...base,
@@ -116,14 +126,17 @@ function checkOne(
       `the face is ${round(shift, 2)} of the frame away from where the trace puts it (at most ${K.boxCentre})`,
     );
   let similarity: number | null = null;
+  // A hand over the face changes its signature honestly: identity is compared on uncovered faces only, with
+  // a trace embedding of about the same head turn, and with the session's usual (frontal) face when frontal.
   const frontal = k.face.yaw === null || Math.abs(k.face.yaw) <= K.frontalYawDeg;
   const covered = frame.hands.length > 0;
   const mine = k.face.embedding;
-  if (mine !== null && frontal && !covered) {
-    const near = nearestEmbedding(frames, k.t);
+  if (mine !== null && !covered) {
+    const near = nearestEmbedding(frames, k.t, k.face.yaw);
     const sims: { what: string; c: number }[] = [];
     if (near !== null) sims.push({ what: `the trace's face at ${seconds(near.t)}`, c: cosine(mine, near.e) });
-    if (reference !== null) sims.push({ what: "the session's usual face", c: cosine(mine, reference) });
+    if (reference !== null && frontal)
+      sims.push({ what: "the session's usual face", c: cosine(mine, reference) });
     for (const s of sims) {
       if (Number.isNaN(s.c)) {
         problems.push(

@@ -19,7 +19,20 @@ import {
   sniffDocument,
 } from './sniff.ts';
 
-export type AnalysisStep = 'decoding' | 'reading MRZ' | 'forensics';
+export type AnalysisStep = 'decoding' | 'reading MRZ' | 'forensics' | 'face';
+
+/** The face on an identity document's photo (the largest one found), read with the Node face models. */
+export type DocumentFace = {
+  found: boolean;
+  /** Faces the detector found (at most 3 looked for: a document may repeat the photo as a small ghost image). */
+  faces: number;
+  /** The largest face's confidence 0..1; null when none. */
+  score: number | null;
+  /** [x, y, w, h] normalised to the analysed image; null when none. */
+  box: [number, number, number, number] | null;
+  /** The largest face's identity embedding (Human's 1024-number description), rounded to 4 decimals. */
+  embedding: number[] | null;
+};
 
 /** The MRZ as read from the document, checked with parseMrz. */
 export type MrzReading = {
@@ -59,6 +72,8 @@ export type DocumentAnalysis = {
   /** null when no MRZ could be looked for (an undecodable HEIC). */
   mrz: MrzReading | null;
   forensics: DocumentForensics;
+  /** Only when `face` was asked for: null for a PDF or an undecodable HEIC (nothing looked at). */
+  face?: DocumentFace | null;
   /** What could not be done and why, in plain words. */
   notes: string[];
   ms: number;
@@ -72,6 +87,8 @@ export type AnalyzeOptions = {
   /** A reader to reuse (the caller closes it); default: one made and closed for this call. */
   reader?: MrzReader;
   onStep?: (step: AnalysisStep) => Promise<void> | void;
+  /** Also read the face on the photo (identity documents: the ID-photo match of live verification). */
+  face?: boolean;
 };
 
 const require = createRequire(import.meta.url);
@@ -375,6 +392,18 @@ export async function analyzeDocument(bytes: Uint8Array, options: AnalyzeOptions
     };
   }
 
+  let face: DocumentFace | null | undefined;
+  if (options.face === true) {
+    await step('face');
+    if (raster === null) {
+      face = null;
+      if (sniffed.family === 'pdf')
+        notes.push(
+          'A PDF is not searched for a face: upload a photo of the document for the ID-photo match.',
+        );
+    } else face = await readDocumentFace(raster, options.maxPixels);
+  }
+
   return {
     mediaType: sniffed.mediaType,
     family: sniffed.family,
@@ -386,7 +415,28 @@ export async function analyzeDocument(bytes: Uint8Array, options: AnalyzeOptions
     pages: size.pages,
     mrz,
     forensics,
+    ...(face !== undefined ? { face } : {}),
     notes,
     ms: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * The largest face on a document photo with its embedding (Node face models, loaded on first use and shared
+ * by the process).
+ */
+export async function readDocumentFace(raster: Uint8Array, maxPixels: number): Promise<DocumentFace> {
+  const { analyzeFaceImage } = await import('../faces/human-node.ts');
+  const analysis = await analyzeFaceImage(raster, { models: 'full', maxFaces: 3, maxPixels });
+  const largest = [...analysis.faces].sort(
+    (a, b) => b.boxNormalised[2] * b.boxNormalised[3] - a.boxNormalised[2] * a.boxNormalised[3],
+  )[0];
+  if (largest === undefined) return { found: false, faces: 0, score: null, box: null, embedding: null };
+  return {
+    found: true,
+    faces: analysis.faces.length,
+    score: largest.score,
+    box: largest.boxNormalised,
+    embedding: largest.embedding === null ? null : largest.embedding.map((x) => Math.round(x * 1e4) / 1e4),
   };
 }

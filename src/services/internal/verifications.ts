@@ -24,6 +24,13 @@ import { type AppContext, inTransaction, SYSTEM_ACTOR, toAuditActor } from '../c
 import { assessWithinPopulation, recordAssessment } from './assessing.ts';
 
 export const VERIFICATION_KIND = 'liveness';
+/** Document kinds whose photo is the ID photo the live face is matched with (DOCUMENT_KINDS values). */
+export const IDENTITY_DOCUMENT_KINDS: ReadonlySet<string> = new Set([
+  'passport',
+  'national_id',
+  'drivers_license',
+  'work_permit',
+]);
 export const CONSENT_TEXT_VERSION = 'liveness-consent-1';
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
