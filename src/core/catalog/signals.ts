@@ -116,7 +116,7 @@ export const SIGNALS: SignalDefinition[] = [
       'A different face appeared in another interview',
       'The face in one interview or meeting differs from another (captured frames, face embeddings).',
       'critical',
-      'The face captured in {first} does not match the face captured in {second} (face distance {distance}; the same person is normally under {threshold}).',
+      'The face captured in {first} does not match the face captured in {second} (face distance {distance}; the same person is normally under {threshold}).{idPhoto}',
       ['fbi-2025', 'research'],
       'Compare the captured frames side by side and verify identity in person or with a liveness check against the identity document.',
       'interview.faces',

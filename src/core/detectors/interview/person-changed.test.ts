@@ -67,4 +67,34 @@ describe('interview.person-changed', () => {
     expect(s.explanation).toContain('interview 1');
     expect(s.explanation).toContain('interview 3');
   });
+
+  it('says which interview matches the ID photo when recording analysis compared them', () => {
+    const s = firstSignal(
+      runDetector(personChanged, {
+        interviews: [
+          iv({ frames: frames(alice), recording: { idMatch: 0.97 } } as never),
+          iv({ frames: frames(bob), recording: { idMatch: 0.38 } } as never),
+        ],
+      }),
+    );
+    expect(s.explanation).toContain(
+      'Against the ID photo: the face in interview 1 matches it (similarity 0.97); the face in interview 2 does not match it (similarity 0.38).',
+    );
+    expect(s.evidence).toEqual([
+      'interviews[0].frames[0]',
+      'interviews[1].frames[0]',
+      'interviews[0].recording.idMatch',
+      'interviews[1].recording.idMatch',
+    ]);
+  });
+
+  it('has no placeholder left when no ID comparison exists', () => {
+    const s = firstSignal(
+      runDetector(personChanged, {
+        interviews: [iv({ frames: frames(alice) }), iv({ frames: frames(bob) })],
+      }),
+    );
+    expect(s.explanation).not.toMatch(/[{}]/);
+    expect(s.explanation).not.toContain('ID photo');
+  });
 });

@@ -1,5 +1,7 @@
 // interview.person-changed — the face captured in one interview differs from another one's
 // (cosine distance between face embeddings). Only runs when at least two interviews have embeddings.
+// When recording analysis compared an interview with the ID photo (interviews[i].recording.idMatch), the
+// explanation says which of the two faces matches the ID.
 import type { Detector } from '../../types.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 
@@ -7,7 +9,10 @@ const def = requireSignal('interview.person-changed');
 
 /**
  * Cosine distance above which two faces are treated as different people. Same-person frames of the
- * common 128-d unit embeddings sit around 0.05–0.15; 0.35 leaves a wide margin before a critical signal.
+ * common 128-d unit embeddings sit around 0.05–0.15. Human's 1024-d faceres embeddings (what recording
+ * analysis writes, src/intel/faces) give ≈0.03 for the same person re-encoded and 0.61–0.68 for another
+ * person (test/faces, test/server/recordings.test.ts); a hand over the face raises the same person's distance
+ * to 0.17–0.58, which is why the closest pair of frames is compared. 0.35 sits between both families.
  */
 export const FACE_DISTANCE_THRESHOLD = 0.35;
 
@@ -27,6 +32,29 @@ export function cosineDistance(a: readonly number[], b: readonly number[]): numb
 }
 
 type Face = { interview: number; frame: number; embedding: number[] };
+
+/** Similarity at or above which a recording's faces match the ID photo (the same threshold, as similarity). */
+export const ID_MATCH_MIN = 1 - FACE_DISTANCE_THRESHOLD;
+
+function idMatchOf(interview: unknown): number | null {
+  const recording = (interview as { recording?: { idMatch?: unknown } } | undefined)?.recording;
+  const v = recording?.idMatch;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** " The ID photo matches interview 1 (similarity 0.97) but not interview 2 (0.38)." or "" when unknown. */
+function idPhotoText(
+  first: { n: number; match: number | null },
+  second: { n: number; match: number | null },
+): string {
+  const known = [first, second].filter((x) => x.match !== null) as { n: number; match: number }[];
+  if (known.length === 0) return '';
+  const parts = known.map(
+    (x) =>
+      `the face in interview ${x.n} ${x.match >= ID_MATCH_MIN ? 'matches' : 'does not match'} it (similarity ${x.match.toFixed(2)})`,
+  );
+  return ` Against the ID photo: ${parts.join('; ')}.`;
+}
 
 export const personChanged: Detector = {
   signal: def.id,
@@ -66,13 +94,29 @@ export const personChanged: Detector = {
     if (compared === 0) return notEvaluated('face embeddings could not be compared (different sizes)');
     if (!worst || worst.distance <= FACE_DISTANCE_THRESHOLD) return nothing();
     const { a, b, distance } = worst;
+    const idA = idMatchOf(bundle.interviews?.[a.interview]);
+    const idB = idMatchOf(bundle.interviews?.[b.interview]);
+    const evidence = [
+      `interviews[${a.interview}].frames[${a.frame}]`,
+      `interviews[${b.interview}].frames[${b.frame}]`,
+    ];
+    if (idA !== null) evidence.push(`interviews[${a.interview}].recording.idMatch`);
+    if (idB !== null) evidence.push(`interviews[${b.interview}].recording.idMatch`);
     return found(
       fire(
         def,
         'critical',
-        [`interviews[${a.interview}].frames[${a.frame}]`, `interviews[${b.interview}].frames[${b.frame}]`],
-        { distance: Math.round(distance * 100) / 100, threshold: FACE_DISTANCE_THRESHOLD },
-        { first: `interview ${a.interview + 1}`, second: `interview ${b.interview + 1}` },
+        evidence,
+        {
+          distance: Math.round(distance * 100) / 100,
+          threshold: FACE_DISTANCE_THRESHOLD,
+          ...(idA !== null || idB !== null ? { idMatch: { first: idA, second: idB } } : {}),
+        },
+        {
+          first: `interview ${a.interview + 1}`,
+          second: `interview ${b.interview + 1}`,
+          idPhoto: idPhotoText({ n: a.interview + 1, match: idA }, { n: b.interview + 1, match: idB }),
+        },
       ),
     );
   },
