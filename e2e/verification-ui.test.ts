@@ -105,12 +105,13 @@ describe('verification tab and interview assist', () => {
     const submitted = await candidate(token, '/trace', attack.trace);
     expect(submitted.status, await submitted.clone().text()).toBe(200);
 
-    await page.reload();
-    await page.getByTestId('verification-tab').waitFor();
+    // No reload: the open tab follows the session while it is not finished, then loads its result.
     const status = page.getByTestId('session-status').first();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('completed');
     expect(await status.textContent()).toBe('Completed');
+    await page.getByTestId('session-verdict').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('session-verdict').textContent()).toBe('Problems found');
+    await page.getByTestId('session-result').waitFor();
     expect(await page.getByTestId('session-ip').first().textContent()).toMatch(/127\.0\.0\.1/);
 
     // The server's own verdict, as the subject's record holds it, is what the tab shows.

@@ -18,12 +18,14 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconLink, IconMessages, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { SubjectDetail, VerificationCreated, VerificationView } from '../../../api/types.ts';
 import { ErrorAlert, PageLoader } from '../../../ui/feedback.tsx';
 import { formatDateTime, formatRelative } from '../../../ui/format.ts';
 import { useCan } from '../../auth/queries.ts';
+import { subjectKey } from '../../subject/queries.ts';
 import { CANDIDATE_STEPS, resultFor, STATUS_INFO, sessionsNewestFirst, WHY_THESE_MOVES } from '../model.ts';
 import { useSendVerification, useVerifications } from '../queries.ts';
 import { SessionResult } from './SessionResult.tsx';
@@ -161,6 +163,20 @@ export function VerificationTab({ detail }: { detail: SubjectDetail }) {
   const [created, setCreated] = useState<VerificationCreated | null>(null);
   const list = sessionsNewestFirst(sessions.data ?? []);
   const firstCompleted = list.find((v) => v.status === 'completed')?.id;
+
+  // A session finished while the page was open: its result is in the subject's record, which this page
+  // loaded before. Fetch the record again, once per such session.
+  const qc = useQueryClient();
+  const refreshed = useRef(new Set<string>());
+  const missing = list
+    .filter((v) => v.status === 'completed' && !resultFor(v, detail.bundle) && !refreshed.current.has(v.id))
+    .map((v) => v.id);
+  const missingKey = missing.join(',');
+  useEffect(() => {
+    if (missingKey === '') return;
+    for (const id of missingKey.split(',')) refreshed.current.add(id);
+    void qc.invalidateQueries({ queryKey: subjectKey(detail.id) });
+  }, [missingKey, qc, detail.id]);
 
   return (
     <Stack gap="md" data-testid="verification-tab">
