@@ -13,21 +13,16 @@ import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { analyzeRgb, type DecodedRgb, type FaceModelSet, getHuman } from '../src/intel/faces/human-node.ts';
 import { HUMAN_NODE_WASM_ENTRY, HUMAN_VERSION } from '../src/intel/faces/model-files.ts';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../src/server/middleware/security-headers.ts';
+import { SECURITY_HEADERS, VERIFY_PAGE_CSP } from '../src/server/middleware/security-headers.ts';
 import { staticModels } from '../src/server/static-models.ts';
 import {
   ANTISPOOF_EVERY_MS,
   EMBEDDING_EVERY_MS,
   frameConfig,
+  HANDS_EVERY_FRAMES,
   humanBrowserConfig,
 } from '../src/web/features/verify/human-config.ts';
 import { SKIMAGE_DATA } from '../test/faces/face-images.ts';
-
-/** The verification page's CSP: Gatecheck's, with 'wasm-unsafe-eval' (WebAssembly compilation only). */
-export const VERIFY_PAGE_CSP = CONTENT_SECURITY_POLICY.replace(
-  "script-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-);
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -176,8 +171,8 @@ export async function runBrowserFacesBench(): Promise<{
   app.use('*', async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
-    // Gatecheck's CSP plus the one source WebAssembly needs: without 'wasm-unsafe-eval' Chromium refuses to
-    // compile the tfjs wasm binary and Human silently falls back to WebGL (see docs/faces.md).
+    // The verification page's CSP (what the server sends for documents under /verify/): Gatecheck's plus
+    // 'wasm-unsafe-eval', without which Chromium refuses the tfjs wasm binary and Human falls back to WebGL.
     c.res.headers.set('content-security-policy', VERIFY_PAGE_CSP);
   });
   app.all('/vendor/human/*', staticModels());
@@ -233,8 +228,12 @@ export async function runBrowserFacesBench(): Promise<{
       throw new Error(`Human runs on ${String(info.backend)}, not wasm: ${errors.join(' | ')}`);
     const scenarios: [string, { hands?: boolean; handsEvery?: number; fixed?: string }][] = [
       ['face + mesh + iris, scheduled embedding/anti-spoof (no hand challenge)', { hands: false }],
-      ['face + mesh + iris + hands, scheduled embedding/anti-spoof (hand challenge)', { hands: true }],
-      ['the same, hands on every 2nd frame', { hands: true, handsEvery: 2 }],
+      [
+        `hand challenge as the page runs it: + hands on 1 frame in ${HANDS_EVERY_FRAMES} (boxes held between)`,
+        { hands: true, handsEvery: HANDS_EVERY_FRAMES },
+      ],
+      ['hand challenge, hands every 2nd frame', { hands: true, handsEvery: 2 }],
+      ['hand challenge, hands every frame (before scheduling)', { hands: true, handsEvery: 1 }],
       ['detector + mesh + iris every frame', { fixed: '---' }],
       ['+ hands every frame', { fixed: 'h--' }],
       ['everything every frame', { fixed: 'hea' }],

@@ -72,20 +72,42 @@ type Video = HTMLVideoElement & {
   cancelVideoFrameCallback?: (id: number) => void;
 };
 
-/** Resolves on the next new video frame (or after 100 ms when the browser cannot tell). */
-function nextVideoFrame(video: Video): Promise<void> {
-  return new Promise((resolve) => {
-    let id: number | null = null;
-    const timer = setTimeout(() => {
-      if (id !== null) video.cancelVideoFrameCallback?.(id);
-      resolve();
-    }, 100);
-    if (typeof video.requestVideoFrameCallback === 'function')
-      id = video.requestVideoFrameCallback(() => {
-        clearTimeout(timer);
-        resolve();
+/** Counts the video's new frames (requestVideoFrameCallback) so the loop analyses each picture once and never
+ * waits when a newer one has already arrived. Without the callback, every 100 ms counts as a new frame. */
+function frameClock(video: Video) {
+  let count = 0;
+  let stopped = false;
+  let waiters: (() => void)[] = [];
+  const supported = typeof video.requestVideoFrameCallback === 'function';
+  const tick = () => {
+    count++;
+    const ready = waiters;
+    waiters = [];
+    for (const resolve of ready) resolve();
+    if (!stopped && supported) video.requestVideoFrameCallback?.(tick);
+  };
+  if (supported) video.requestVideoFrameCallback?.(tick);
+  return {
+    /** Resolves with the frame count once it is above `seen` (or after 100 ms without a new frame). */
+    after(seen: number): Promise<number> {
+      if (count > seen) return Promise.resolve(count);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          if (!supported) count++;
+          resolve(count);
+        }, 100);
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve(count);
+        });
       });
-  });
+    },
+    /** Frames seen so far. */
+    current: () => count,
+    stop() {
+      stopped = true;
+    },
+  };
 }
 
 /** A JPEG of the current picture, at most 640 px wide, quality 0.8. */
@@ -217,68 +239,74 @@ export async function runChallenge(options: RunnerOptions): Promise<LivenessTrac
     });
   };
 
-  while (phaseNow() !== 'done') {
-    if (options.signal?.aborted) throw new DOMException('The verification was stopped', 'AbortError');
-    await nextVideoFrame(video as Video);
-    let now = elapsed();
-    advance(now);
-    if (phaseNow() === 'done') break;
-    const step = currentStep();
-    if (step?.kind === 'flash' && step.flashColor && !flash && now - phaseStart >= FLASH_DELAY_MS) {
-      flash = step.flashColor;
-      options.setFlash(flash);
-      // The colour shows from the next painted frame on.
-      await nextVideoFrame(video as Video);
-      now = elapsed();
-    }
-    const screenColor: Rgb = flash ? [...flash] : [...SCREEN_COLOR];
-    const models = frameModels(now, schedule, step?.kind ?? null);
-    const result: Result = await human.detect(video, frameConfig(models) as Partial<Config>);
-    if (models.embedding) schedule.embeddingAt = now;
-    if (models.antispoof) schedule.antispoofAt = now;
-    let t = Math.round(now);
-    if (t <= lastT) t = lastT + 1;
-    lastT = t;
+  const clockOfFrames = frameClock(video as Video);
+  let seen = 0;
+  try {
+    while (phaseNow() !== 'done') {
+      if (options.signal?.aborted) throw new DOMException('The verification was stopped', 'AbortError');
+      seen = await clockOfFrames.after(seen);
+      let now = elapsed();
+      advance(now);
+      if (phaseNow() === 'done') break;
+      const step = currentStep();
+      if (step?.kind === 'flash' && step.flashColor && !flash && now - phaseStart >= FLASH_DELAY_MS) {
+        flash = step.flashColor;
+        options.setFlash(flash);
+        // The colour shows from the next camera frame on.
+        seen = await clockOfFrames.after(seen);
+        now = elapsed();
+      }
+      const screenColor: Rgb = flash ? [...flash] : [...SCREEN_COLOR];
+      const models = frameModels(now, schedule, step?.kind ?? null);
+      const result: Result = await human.detect(video, frameConfig(models) as Partial<Config>);
+      if (models.embedding) schedule.embeddingAt = now;
+      if (models.antispoof) schedule.antispoofAt = now;
+      let t = Math.round(now);
+      if (t <= lastT) t = lastT + 1;
+      lastT = t;
 
-    const raw = (result.face[0] as unknown as HumanFace | undefined) ?? null;
-    const face = raw ? faceFeature(raw, models) : null;
-    let hands: HandFeature[] = [];
-    if (isHandChallenge(step?.kind ?? null)) {
-      if (models.hands) {
-        lastHands = handFeatures(result.hand as unknown as HumanHand[]);
-        schedule.framesSinceHands = 0;
-      } else schedule.framesSinceHands = (schedule.framesSinceHands ?? 0) + 1;
-      hands = lastHands;
-    }
-    const frame: FrameFeature = { t, face, hands: hands.map((h) => ({ ...h, box: [...h.box] })) };
-    if (face && colorCtx && video.videoWidth > 0) {
-      const region = faceColorRegion(face.box, video.videoWidth, video.videoHeight);
-      if (region) {
-        colorCtx.drawImage(video, region.x, region.y, region.w, region.h, 0, 0, 8, 8);
-        frame.faceColor = meanRgb(colorCtx.getImageData(0, 0, 8, 8).data);
+      const raw = (result.face[0] as unknown as HumanFace | undefined) ?? null;
+      const face = raw ? faceFeature(raw, models) : null;
+      let hands: HandFeature[] = [];
+      if (isHandChallenge(step?.kind ?? null)) {
+        if (models.hands) {
+          lastHands = handFeatures(result.hand as unknown as HumanHand[]);
+          schedule.framesSinceHands = 0;
+        } else schedule.framesSinceHands = (schedule.framesSinceHands ?? 0) + 1;
+        hands = lastHands;
       }
-    }
-    frame.screenColor = screenColor;
-    frames.push(frame);
-    if (face && face.score >= 0.5) {
-      lastFaceAt = now;
-      if (phaseNow() === 'baseline') {
-        baseYaws.push(face.yaw);
-        basePitches.push(face.pitch);
+      const frame: FrameFeature = { t, face, hands: hands.map((h) => ({ ...h, box: [...h.box] })) };
+      if (face && colorCtx && video.videoWidth > 0) {
+        const region = faceColorRegion(face.box, video.videoWidth, video.videoHeight);
+        if (region) {
+          colorCtx.drawImage(video, region.x, region.y, region.w, region.h, 0, 0, 8, 8);
+          frame.faceColor = meanRgb(colorCtx.getImageData(0, 0, 8, 8).data);
+        }
       }
-    }
-    if (step) {
-      if (doneAt === null && stepLooksDone(step, progress, t, face, hands)) {
-        doneAt = now;
-        if (!keyframeTaken) keyframe(t, step.id);
+      frame.screenColor = screenColor;
+      frames.push(frame);
+      if (face && face.score >= 0.5) {
+        lastFaceAt = now;
+        if (phaseNow() === 'baseline') {
+          baseYaws.push(face.yaw);
+          basePitches.push(face.pitch);
+        }
       }
-      if (step.kind === 'flash' && flash && doneAt === null && now - phaseStart >= FLASH_DELAY_MS + 1500)
-        doneAt = now;
-      if (!keyframeTaken && now - phaseStart >= step.windowMs / 2) keyframe(t, step.id);
+      if (step) {
+        if (doneAt === null && stepLooksDone(step, progress, t, face, hands)) {
+          doneAt = now;
+          if (!keyframeTaken) keyframe(t, step.id);
+        }
+        if (step.kind === 'flash' && flash && doneAt === null && now - phaseStart >= FLASH_DELAY_MS + 1500)
+          doneAt = now;
+        if (!keyframeTaken && now - phaseStart >= step.windowMs / 2) keyframe(t, step.id);
+      }
+      report(now);
     }
-    report(now);
+  } finally {
+    clockOfFrames.stop();
+    if (flash) options.setFlash(null);
   }
-  if (flash) options.setFlash(null);
   const durationMs = Math.max(lastT, Math.round(elapsed()));
   report(durationMs);
   return {

@@ -22,7 +22,7 @@ export type HumanHand = { score: number; boxRaw: readonly number[]; label?: stri
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 const round = (n: number, digits: number) => {
   const f = 10 ** digits;
-  return Math.round(n * f) / f;
+  return Math.round(n * f) / f || 0;
 };
 const degrees = (radians: number) => Math.max(-180, Math.min(180, (radians * 180) / Math.PI));
 

@@ -31,9 +31,9 @@ export function ConsentStep({
           Before you start
         </Title>
         <Text>
-          {consent.organization} asks you to confirm that you are the person applying. It takes about two
-          minutes: we check your camera, you may add a photo of your ID, then you follow a few short
-          instructions on screen (turn your head, blink, smile, cover part of your face with your hand).
+          It takes about two minutes: we check your camera, you may add a photo of your ID, then you follow a
+          few short instructions on screen (turn your head, blink, smile, cover part of your face with your
+          hand).
         </Text>
         <div>
           <Title order={3} size="h5" mb={4}>
@@ -81,7 +81,8 @@ export function ConsentStep({
         </div>
         <Alert color="blue" variant="light" icon={<IconLock size={18} />}>
           <Text size="sm">
-            The face analysis runs in this browser. No video or sound is sent. This link works once and until{' '}
+            The face analysis runs in this browser: no video or sound is sent, only the measurements and one
+            still picture per instruction, so the results can be checked. This link works once and until{' '}
             {Number.isNaN(expires.getTime()) ? 'it expires' : expires.toLocaleString()}.
           </Text>
         </Alert>
