@@ -118,7 +118,7 @@ export function ChallengeStep({
   useEffect(() => {
     let cancelled = false;
     let poll: ReturnType<typeof setInterval> | undefined;
-    (async () => {
+    void (async () => {
       try {
         const issued = await fetchPlan(token);
         if (cancelled) return;
