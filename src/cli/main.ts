@@ -238,6 +238,21 @@ program
     process.exitCode = await analyzeDocumentCommand(file, options);
   });
 
+program
+  .command('recording')
+  .description(
+    "analyse an interview recording without storing it: face presence, occlusion events, identity drift, two people? (needs Debian's ffmpeg)",
+  )
+  .argument('<file>', 'an MP4, WebM or MOV video (type read from the content, not the name)')
+  .addOption(jsonOption())
+  .addOption(
+    new Option('--fps <n>', 'frames sampled per second of video (default 1)').env('GATECHECK_RECORDING_FPS'),
+  )
+  .action(async (file: string, options: { json?: boolean; fps?: string }) => {
+    const { analyzeRecordingCommand } = await import('./commands/analyze-recording.ts');
+    process.exitCode = await analyzeRecordingCommand(file, options);
+  });
+
 const verification = program
   .command('verification')
   .description('live verification sessions sent to candidates');
