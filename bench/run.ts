@@ -15,6 +15,7 @@ import { runResumeParseBench } from './resume-parse.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
 import { runSigninPipelineBench } from './signin-pipeline.bench.ts';
+import { runTraceSeriesBench } from './trace-series.bench.ts';
 
 const only = process.argv[2];
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
@@ -141,6 +142,15 @@ if (only === undefined || only === 'liveness') {
   console.table(rows);
   console.log('median of 20 runs after 3 warm-ups; target: totalMs < 200');
   results.liveness = rows;
+}
+if (only === undefined || only === 'trace-series') {
+  console.log(
+    '\nSession chart from a stored trace: gunzip + JSON.parse (baseline), bounded schema, reduction to 600 points (one core)',
+  );
+  const rows = runTraceSeriesBench();
+  console.table(rows);
+  console.log('median after 2 warm-ups; the chart costs seriesMs on top of reading the trace at all');
+  results.traceSeries = rows;
 }
 
 if (only === undefined || only === 'pulse') {
