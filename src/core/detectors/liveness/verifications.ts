@@ -2,7 +2,7 @@
 // each `{ status, sentAt?, expiresAt?, at?, result? }` where `result` is the LivenessResult the server
 // recomputed from the trace. A bundle can come from outside, so a result is used only when its shape holds.
 import type { CaseBundle } from '../../bundle/schema.ts';
-import type { LivenessFinding, LivenessResult } from '../../liveness/types.ts';
+import type { KeyframeVerdict, LivenessFinding, LivenessResult } from '../../liveness/types.ts';
 
 export type LivenessItem = { index: number; status: string | undefined; item: Record<string, unknown> };
 export type LivenessOutcome = { index: number; result: LivenessResult; path: string };
@@ -67,11 +67,74 @@ export function momentsText(moments: readonly number[]): string {
 export function findingsOf(
   outcomes: readonly LivenessOutcome[],
   kind: LivenessFinding['kind'],
-): { finding: LivenessFinding; path: string }[] {
-  const out: { finding: LivenessFinding; path: string }[] = [];
+): { finding: LivenessFinding; path: string; outcome: LivenessOutcome }[] {
+  const out: { finding: LivenessFinding; path: string; outcome: LivenessOutcome }[] = [];
   for (const o of outcomes)
     o.result.findings.forEach((finding, k) => {
-      if (finding.kind === kind && !finding.weak) out.push({ finding, path: `${o.path}.findings[${k}]` });
+      if (finding.kind === kind && !finding.weak)
+        out.push({ finding, path: `${o.path}.findings[${k}]`, outcome: o });
     });
   return out;
+}
+
+/** A keyframe quoted by a signal, so the UI can show the captured picture next to the explanation. */
+export type QuotedKeyframe = {
+  /** Evidence path of the verdict, e.g. `verifications[0].result.keyframes[2]`. */
+  path: string;
+  /** The keyframe's index (GET …/verifications/{sessionId}/keyframes/{index}). */
+  index: number;
+  t: number;
+  agrees: boolean;
+  detail: string;
+};
+
+function keyframesOf(result: LivenessResult): KeyframeVerdict[] {
+  const list = (result as { keyframes?: unknown }).keyframes;
+  return Array.isArray(list)
+    ? list.filter(
+        (k): k is KeyframeVerdict =>
+          isObject(k) &&
+          typeof k.index === 'number' &&
+          typeof k.t === 'number' &&
+          typeof k.agrees === 'boolean',
+      )
+    : [];
+}
+
+/** The session's keyframes that disagree with its trace. */
+export function disagreeingKeyframes(o: LivenessOutcome): QuotedKeyframe[] {
+  return keyframesOf(o.result).flatMap((k, j) =>
+    k.agrees
+      ? []
+      : [
+          {
+            path: `${o.path}.keyframes[${j}]`,
+            index: k.index,
+            t: k.t,
+            agrees: false,
+            detail: String(k.detail),
+          },
+        ],
+  );
+}
+
+/** The session's keyframes taken within `withinMs` of any of the moments (the pictures of those moments). */
+export function keyframesNear(
+  o: LivenessOutcome,
+  moments: readonly number[],
+  withinMs = 1000,
+): QuotedKeyframe[] {
+  return keyframesOf(o.result).flatMap((k, j) =>
+    moments.some((m) => Math.abs(m - k.t) <= withinMs)
+      ? [
+          {
+            path: `${o.path}.keyframes[${j}]`,
+            index: k.index,
+            t: k.t,
+            agrees: k.agrees,
+            detail: String(k.detail),
+          },
+        ]
+      : [],
+  );
 }
