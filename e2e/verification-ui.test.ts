@@ -154,13 +154,10 @@ describe('verification tab and interview assist', () => {
     );
     expect(await page.getByTestId('chart-marker').count()).toBeGreaterThan(0);
 
-    await page
-      .getByTestId('session')
-      .first()
-      .screenshot({
-        path: path.join(SHOTS, 'verification-tab.png'),
-        style: NO_HEADER,
-      });
+    await page.getByTestId('verification-tab').screenshot({
+      path: path.join(SHOTS, 'verification-tab.png'),
+      style: NO_HEADER,
+    });
   });
 
   it('interview assist: a failed hand wave saved to the interview raises interview.occlusion-artifact', async () => {
