@@ -22,6 +22,7 @@ import { registerSignalRoutes } from './signals.routes.ts';
 import { registerSubjectRoutes } from './subjects.routes.ts';
 import { registerTokenRoutes } from './tokens.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
+import { registerVerificationMediaRoutes } from './verification-media.routes.ts';
 import { registerVerificationRoutes } from './verifications.routes.ts';
 
 export function registerRoutes(api: ServerApp): void {
@@ -48,4 +49,5 @@ export function registerRoutes(api: ServerApp): void {
   registerDocumentRoutes(api);
   registerRecordingRoutes(api);
   registerVerificationRoutes(api);
+  registerVerificationMediaRoutes(api);
 }

@@ -75,7 +75,7 @@ function limitCandidate(): MiddlewareHandler<ServerEnv> {
 const CANDIDATE_AUTH =
   'Public: authenticated only by the token of the verification link (404 unknown, 410 used up, declined or expired). Rate-limited per address.';
 
-function candidateAccess(description: string, body: BodySize = 'small') {
+export function candidateAccess(description: string, body: BodySize = 'small') {
   const base = access('public', { body, description: `${description}\n\n${CANDIDATE_AUTH}` });
   return { ...base, middleware: [limitCandidate(), ...base.middleware] };
 }
@@ -178,7 +178,7 @@ const decline = createRoute({
   responses: { 200: jsonResponse(DeclinedSchema, 'Declined') },
 });
 
-function candidate(
+export function candidate(
   c: {
     req: { header(name: string): string | undefined };
     var: { clientIp: string };
