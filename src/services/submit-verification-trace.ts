@@ -23,6 +23,7 @@ import type { CaseBundle } from '../core/bundle/schema.ts';
 import { DomainError } from '../core/errors.ts';
 import { analyzeTrace } from '../core/liveness/analyze-trace.ts';
 import type { KeyframeObservation } from '../core/liveness/keyframes.ts';
+import { submissionTimingProblems } from '../core/liveness/submission-timing.ts';
 import { parseLivenessTrace } from '../core/liveness/trace-schema.ts';
 import type { ChallengePlan } from '../core/liveness/types.ts';
 import { type AppContext, inTransaction } from './context.ts';
@@ -130,6 +131,10 @@ export async function submitVerificationTrace(
       const subject = await findSubject(trx, session.subjectId);
       const idEmbedding = subject ? idPhotoEmbedding(subject.bundle) : undefined;
       const result = analyzeTrace(plan, trace, { ...(idEmbedding ? { idEmbedding } : {}), keyframes });
+      // Arrival after the link's expiry (within the grace) or at odd times: integrity problems, not a refusal.
+      const timing = submissionTimingProblems(session, trace, now);
+      if (timing.length > 0)
+        result.integrity = { ok: false, problems: [...result.integrity.problems, ...timing] };
       const status = 'completed' as const;
       const retainUntil = new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString();
       await updateVerificationSession(trx, session.id, {

@@ -20,6 +20,7 @@ import type { DB } from '../../adapters/db/tables.ts';
 import type { CaseBundle } from '../../core/bundle/schema.ts';
 import { validateBundle } from '../../core/bundle/validate.ts';
 import { DomainError } from '../../core/errors.ts';
+import { inLateTraceGrace } from '../../core/liveness/submission-timing.ts';
 import { type AppContext, inTransaction, SYSTEM_ACTOR, toAuditActor } from '../context.ts';
 import { assessWithinPopulation, recordAssessment } from './assessing.ts';
 
@@ -226,8 +227,13 @@ export async function lockVerification(trx: Transaction<DB>, sessionId: string):
   await lockForTransaction(trx, `gatecheck:verification:${sessionId}`);
 }
 
+/** Past `expiresAt` and unfinished — except a session challenged before then, for the late-trace grace. */
 export function isOverdue(session: VerificationSessionRecord, now: Date): boolean {
-  return !FINISHED_STATUSES.has(session.status) && Date.parse(session.expiresAt) <= now.getTime();
+  return (
+    !FINISHED_STATUSES.has(session.status) &&
+    Date.parse(session.expiresAt) <= now.getTime() &&
+    !(session.status === 'challenged' && inLateTraceGrace(session, now))
+  );
 }
 
 /** Marks an unfinished, overdue session expired (bundle item, audit, re-assessment); false if it was not. */
