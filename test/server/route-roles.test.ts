@@ -78,12 +78,16 @@ const EXPECTED: Record<string, Minimum> = {
   'POST /api/v1/subjects/{id}/verifications': 'recruiter',
   'GET /api/v1/subjects/{id}/verifications': 'viewer',
   'GET /api/v1/subjects/{id}/verifications/{sessionId}/trace': 'viewer',
+  'GET /api/v1/subjects/{id}/verifications/{sessionId}/keyframes/{index}': 'viewer',
   // the candidate's verification routes are authenticated by the link's token (404 unknown, 410 used up)
   'GET /api/v1/verify/{token}': 'public',
   'POST /api/v1/verify/{token}/consent': 'public',
   'POST /api/v1/verify/{token}/challenge': 'public',
   'POST /api/v1/verify/{token}/trace': 'public',
   'POST /api/v1/verify/{token}/decline': 'public',
+  'POST /api/v1/verify/{token}/document': 'public',
+  'GET /api/v1/verify/{token}/document': 'public',
+  'POST /api/v1/verify/{token}/keyframes': 'public',
 };
 
 const RANK: Record<Role, number> = { viewer: 0, recruiter: 1, investigator: 2, admin: 3 };
