@@ -59,7 +59,9 @@ describe.each(dialects)('late and mistimed traces (%s)', (dialect) => {
 
   async function resultOf(subjectId: string): Promise<LivenessResult> {
     const s = await getSubject(t.app, admin, subjectId);
-    return (s.bundle.verifications?.[0] as { result: LivenessResult }).result;
+    const item = (s.bundle.verifications ?? [])[0] as { result: LivenessResult } | undefined;
+    if (!item) throw new Error(`no verification on ${subjectId}`);
+    return item.result;
   }
 
   it('accepts a trace 7 minutes after the expiry when the challenge came before it, and flags it', async () => {
