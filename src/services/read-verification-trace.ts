@@ -5,9 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { appendAudit } from '../adapters/db/audit.ts';
 import { findVerificationSession } from '../adapters/db/repositories/verification-sessions.repository.ts';
 import { EncryptedFileError } from '../adapters/storage/encrypted-file-store.ts';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, isDomainError } from '../core/errors.ts';
 import { parseLivenessTrace } from '../core/liveness/trace-schema.ts';
 import { DEFAULT_SERIES_POINTS, type TraceSeries, traceSeries } from '../core/liveness/trace-series.ts';
+import type { LivenessTrace } from '../core/liveness/types.ts';
 import { type Actor, type AppContext, authorize, inTransaction, notFound, toAuditActor } from './context.ts';
 import { documentStore } from './internal/documents.ts';
 
@@ -49,7 +50,19 @@ export async function readVerificationTrace(
   } catch {
     throw new DomainError('conflict', `The stored trace of session ${sessionId} is damaged (not gzip JSON)`);
   }
-  const series = traceSeries(parseLivenessTrace(body), maxPoints);
+  let trace: LivenessTrace;
+  try {
+    trace = parseLivenessTrace(body);
+  } catch (error) {
+    // Checked when it was stored: failing now means the stored file no longer fits this version's schema.
+    if (!isDomainError(error)) throw error;
+    throw new DomainError(
+      'conflict',
+      `The stored trace of session ${sessionId} does not fit the current trace format: ${error.message}`,
+      error.problems,
+    );
+  }
+  const series = traceSeries(trace, maxPoints);
   await inTransaction(app, async (trx) => {
     await appendAudit(trx, {
       at: app.clock.now().toISOString(),

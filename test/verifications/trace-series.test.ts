@@ -2,9 +2,12 @@
 // over HTTP on SQLite and PostgreSQL: the stored encrypted trace comes back reduced, with the step windows,
 // for viewers and up; every read is audited; other subjects' sessions, unfinished sessions and traces deleted
 // by retention answer 404 with the reason.
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findVerificationSession } from '../../src/adapters/db/repositories/verification-sessions.repository.ts';
 import type { ChallengePlan } from '../../src/core/liveness/types.ts';
 import { expireVerifications } from '../../src/services/expire-verifications.ts';
+import { documentStore } from '../../src/services/internal/documents.ts';
 import { listSubjectAudit } from '../../src/services/read-audit.ts';
 import { dialects } from '../db.ts';
 import { paintedOverHand } from '../liveness/attacks.ts';
@@ -111,6 +114,24 @@ describe.each(dialects)('verification trace series over HTTP (%s)', (dialect) =>
       (e) => e.action === 'verification.trace-viewed',
     );
     expect(none).toEqual([]);
+  });
+
+  it('answers 409 saying why when the stored file is damaged or no longer fits the trace format', async () => {
+    const subjectId = await newSubject();
+    const { id } = await session(subjectId);
+    const key = (await findVerificationSession(t.app.database.db, id))?.traceKey as string;
+    const store = documentStore(t.app);
+    const url = `/api/v1/subjects/${subjectId}/verifications/${id}/trace`;
+    await store.put(key, Buffer.from('not gzip at all'));
+    const damaged = await viewer.request(url);
+    expect(damaged.status).toBe(409);
+    expect(((await damaged.json()) as { detail: string }).detail).toMatch(/damaged/);
+    await store.put(key, gzipSync(Buffer.from(JSON.stringify({ version: 2, frames: [] }))));
+    const other = await viewer.request(url);
+    expect(other.status).toBe(409);
+    const body = (await other.json()) as { detail: string; problems?: { path: string }[] };
+    expect(body.detail).toMatch(/does not fit the current trace format/);
+    expect(body.problems?.map((p) => p.path)).toContain('version');
   });
 
   it('says the trace was deleted when retention removed it', async () => {
