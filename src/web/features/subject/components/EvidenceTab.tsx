@@ -1,6 +1,6 @@
 import { Accordion, Badge, Button, Card, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { CaseBundle, SubjectDetail } from '../../../api/types.ts';
 import { describePath } from '../../../ui/evidence-paths.ts';
 import { formatDateTime, formatValue, humanize } from '../../../ui/format.ts';
@@ -8,6 +8,8 @@ import { enumLabel } from '../../../ui/labels.ts';
 import { useCan } from '../../auth/queries.ts';
 import { EvidenceForm } from './EvidenceForm.tsx';
 import { EVIDENCE_SPECS, type EvidenceSpec } from './evidence-specs.ts';
+
+const RecordingsPanel = lazy(() => import('../../recordings/RecordingsPanel.tsx'));
 
 const ENUM_KEYS = new Set([
   'plannedMode',
@@ -214,6 +216,11 @@ export function EvidenceTab({ detail }: { detail: SubjectDetail }) {
               </Accordion.Control>
               <Accordion.Panel>
                 <EvidenceSection detail={detail} spec={spec} canWrite={canWrite} />
+                {spec.kind === 'interviews' ? (
+                  <Suspense fallback={null}>
+                    <RecordingsPanel detail={detail} />
+                  </Suspense>
+                ) : null}
               </Accordion.Panel>
             </Accordion.Item>
           );
