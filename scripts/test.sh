@@ -39,8 +39,9 @@ if [ ! -f /usr/lib/python3/dist-packages/skimage/data/astronaut.png ]; then
   fi
 fi
 
-# The verification page's browser tests feed Chromium's fake camera with videos built by ffmpeg from those images.
-if ! command -v ffmpeg >/dev/null; then
+# The verification page's browser tests feed Chromium's fake camera with videos built by ffmpeg from those images;
+# recording analysis (and its tests) runs Debian's /usr/bin/ffmpeg and /usr/bin/ffprobe.
+if [ ! -x /usr/bin/ffmpeg ] || [ ! -x /usr/bin/ffprobe ]; then
   log "installing ffmpeg for the fake-camera videos"
   if [ "$(id -u)" = 0 ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null) \
