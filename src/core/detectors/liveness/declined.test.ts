@@ -37,6 +37,24 @@ const cases: [string, BundleOverrides, Expectation][] = [
   ],
   ['completed: nothing', { verifications: [sent('completed', '2026-05-23T10:00:00Z')] }, 'none'],
   [
+    'challenged before the deadline, 5 minutes past it (the trace may still arrive): not evaluated',
+    {
+      verifications: [
+        { ...sent('challenged', '2026-05-31T23:55:00Z'), challengedAt: '2026-05-31T23:50:00Z' },
+      ],
+    },
+    'not_evaluated',
+  ],
+  [
+    'challenged before the deadline, 20 minutes past it: medium',
+    {
+      verifications: [
+        { ...sent('challenged', '2026-05-31T23:40:00Z'), challengedAt: '2026-05-31T23:35:00Z' },
+      ],
+    },
+    'medium',
+  ],
+  [
     'expired, then a new one completed: nothing',
     { verifications: [sent('expired', '2026-05-10T10:00:00Z'), sent('completed', '2026-05-23T10:00:00Z')] },
     'none',

@@ -1,5 +1,7 @@
 // liveness.declined — the candidate declined the verification, or did not finish it before its deadline
-// (`expiresAt`). A session still within its deadline is not evaluated; a later completed session clears it.
+// (`expiresAt`). A session still within its deadline is not evaluated (nor one challenged before it, while
+// its trace may still arrive: the late-trace grace); a later completed session clears it.
+import { inLateTraceGrace } from '../../liveness/submission-timing.ts';
 import type { Detector } from '../../types.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 import { isoDay, isTime, toMs } from '../util.ts';
@@ -20,6 +22,22 @@ function deadlineOf(item: Record<string, unknown>): number {
   return Number.NaN;
 }
 
+/** A session challenged before its deadline may still send its trace for a short while after it. */
+function inTraceGrace(
+  status: string | undefined,
+  item: Record<string, unknown>,
+  deadline: number,
+  now: Date,
+) {
+  const challengedAt = item.challengedAt;
+  if (status !== 'challenged' || typeof challengedAt !== 'string' || !isTime(toMs(challengedAt)))
+    return false;
+  return inLateTraceGrace(
+    { challengedAt: new Date(toMs(challengedAt)).toISOString(), expiresAt: new Date(deadline).toISOString() },
+    now,
+  );
+}
+
 export const livenessDeclined: Detector = {
   signal: def.id,
   detect(bundle, ctx) {
@@ -29,7 +47,11 @@ export const livenessDeclined: Detector = {
     const now = ctx.now.getTime();
     const missed = items
       .map((v) => ({ ...v, deadline: deadlineOf(v.item) }))
-      .filter((v) => GAVE_UP.has(v.status ?? '') || (isTime(v.deadline) && v.deadline <= now));
+      .filter(
+        (v) =>
+          GAVE_UP.has(v.status ?? '') ||
+          (isTime(v.deadline) && v.deadline <= now && !inTraceGrace(v.status, v.item, v.deadline, ctx.now)),
+      );
     if (missed.length === 0) return notEvaluated('the liveness verification is still within its deadline');
     const first = missed[0];
     if (!first) return nothing();
