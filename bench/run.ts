@@ -11,6 +11,7 @@ import { runNameMatchingBench } from './name-matching.bench.ts';
 import { runNetworkDetectBench } from './network-detect.bench.ts';
 import { runOcrBench } from './ocr.bench.ts';
 import { runPulseBench } from './pulse.bench.ts';
+import { runRecordingBench } from './recording.bench.ts';
 import { runResumeParseBench } from './resume-parse.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
@@ -176,6 +177,18 @@ if (only === undefined || only === 'faces') {
   results.faces = faces;
 }
 
+if (only === undefined || only === 'recording') {
+  console.log(
+    '\nRecorded interview analysis (ffmpeg sampling + face models + summary), 60 s clip, one process',
+  );
+  const recording = await runRecordingBench();
+  console.log(`models loaded in ${recording.loadMs} ms; load average ${recording.loadavg.join(' ')}`);
+  console.table(recording.rows);
+  console.log(
+    'realTime = video seconds analysed per wall-clock second; target >= 1x at the chosen rate (default 1 fps)',
+  );
+  results.recording = recording;
+}
 const dir = path.resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
