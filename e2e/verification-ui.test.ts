@@ -7,8 +7,10 @@
 // record a failed hand wave → interview.occlusion-artifact is on the subject.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengePlan, LivenessResult } from '../src/core/liveness/types.ts';
+import { skimageImage } from '../test/faces/face-images.ts';
 import { paintedOverHand, swallowedHand, withCameraLabel } from '../test/liveness/attacks.ts';
 import { buildHonestSession } from '../test/liveness/trace-builder.ts';
 import { setUpAdmin } from './browser.ts';
@@ -102,6 +104,24 @@ describe('verification tab and interview assist', () => {
       swallowedHand(paintedOverHand(buildHonestSession({ plan, seed: 9 }))),
       'OBS Virtual Camera',
     );
+    // The browser sends a few camera pictures while the challenge runs: one during the hand cover, one
+    // during the profile turn (a real portrait; the server checks them against the trace with its own face
+    // models, and the synthetic trace's numbers cannot agree with them: a keyframe mismatch).
+    const frame = await sharp(skimageImage('astronaut.png'))
+      .resize(640, 480, { fit: 'contain', background: '#808080' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const uploaded: string[] = [];
+    for (const kind of ['cover_half', 'turn_left'] as const) {
+      const step = attack.trace.steps.find((x) => x.kind === kind);
+      if (!step) throw new Error(`no ${kind} step`);
+      const res = await fetch(
+        `${server.baseUrl}/api/v1/verify/${token}/keyframes?t=${step.startMs + 600}&step=${step.id}`,
+        { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: frame },
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      uploaded.push(step.id);
+    }
     const submitted = await candidate(token, '/trace', attack.trace);
     expect(submitted.status, await submitted.clone().text()).toBe(200);
 
@@ -137,8 +157,25 @@ describe('verification tab and interview assist', () => {
     expect(await page.getByTestId('virtual-camera').getAttribute('data-flagged')).toBe('true');
     expect(await page.getByTestId('virtual-camera').textContent()).toMatch(/OBS/);
     expect(await page.getByTestId('face-match').getAttribute('data-matched')).toBe('none');
-    // No keyframes were sent: no thumbnails, nothing broken.
-    expect(await page.getByTestId('keyframe').count()).toBe(0);
+    // The pictures sit beside the challenge they were taken in, loaded from the server (audited).
+    expect(result.keyframes.map((k) => k.stepId)).toEqual(uploaded);
+    const coverFrame = cover.getByTestId('keyframe');
+    expect(await coverFrame.count()).toBe(1);
+    await expect
+      .poll(() =>
+        coverFrame.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBe(640);
+    expect(await coverFrame.textContent()).toMatch(result.keyframes[0]?.agrees ? /matches/ : /mismatch/);
+    expect(
+      await page.locator('[data-testid="challenge"][data-kind="turn_left"] [data-testid="keyframe"]').count(),
+    ).toBe(1);
+    expect(await page.getByTestId('keyframe-missing').count()).toBe(0);
+    // A disagreeing picture makes the measurements untrustworthy, shown with the picture.
+    const mismatch = result.integrity.problems.filter((p) => p.code === 'keyframe_mismatch');
+    expect(await page.getByTestId('integrity').getAttribute('data-ok')).toBe(String(result.integrity.ok));
+    if (mismatch.length > 0)
+      expect(await page.getByTestId('integrity').getByTestId('keyframe').count()).toBeGreaterThan(0);
 
     const chart = page.getByTestId('session-chart');
     await chart.waitFor({ timeout: 20_000 });
