@@ -3,6 +3,7 @@ import { firstSignal, runDetector, summarize } from '../../../../test/factories.
 import { loopedReplay, staticPhoto } from '../../../../test/liveness/attacks.ts';
 import { completedVerification, resultOf } from '../../../../test/liveness/bundles.ts';
 import { buildHonestSession } from '../../../../test/liveness/trace-builder.ts';
+import { analyzeTrace } from '../../liveness/analyze-trace.ts';
 import type { LivenessResult } from '../../liveness/types.ts';
 import { livenessSpoof } from './spoof.ts';
 
@@ -49,5 +50,27 @@ describe('liveness.spoof', () => {
     const result = resultOf(buildHonestSession({ seed: 24, pulseBpm: null }));
     expect(result.findings.map((f) => [f.code, f.weak])).toEqual([['no_pulse', true]]);
     expect(summarize(runDetector(livenessSpoof, completedVerification(result)))).toBe('none');
+  });
+});
+
+describe('liveness.spoof and the captured frames', () => {
+  it('mentions keyframes that disagree with the trace and quotes them as evidence; alone they do not fire it', () => {
+    const still = staticPhoto(honest);
+    const profileClaim = {
+      yaw: 55,
+      box: [0.36, 0.24, 0.28, 0.38] as [number, number, number, number],
+      embedding: null,
+    };
+    const keyframes = [{ index: 0, t: 2000, stepId: null, face: profileClaim }];
+    const result = analyzeTrace(still.plan, still.trace, { keyframes });
+    const s = firstSignal(runDetector(livenessSpoof, completedVerification(result)));
+    expect(s.explanation).toMatch(
+      /1 captured frame did not match the trace \(captured frame 1 \(at 2 s\): the head is turned 55° on the picture/,
+    );
+    expect(s.evidence).toContain('verifications[0].result.keyframes[0]');
+    expect(s.data.keyframeMismatches).toEqual([expect.objectContaining({ index: 0, agrees: false })]);
+    const live = analyzeTrace(honest.plan, honest.trace, { keyframes });
+    expect(live.keyframes[0]?.agrees).toBe(false);
+    expect(summarize(runDetector(livenessSpoof, completedVerification(live)))).toBe('none');
   });
 });
