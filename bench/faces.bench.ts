@@ -6,6 +6,7 @@
 //   every request outside that server is refused and counted.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -223,6 +224,9 @@ export async function runBrowserFacesBench(): Promise<{
     const info = await page.evaluate(
       () => (window as unknown as { benchInfo: Record<string, unknown> }).benchInfo,
     );
+    // The machine's load (1-minute average) when the browser part starts: on a shared 2-core machine the
+    // frame rates scale with it, so it is reported next to them.
+    info.loadAverage1m = Math.round((loadavg()[0] ?? 0) * 10) / 10;
     if (process.env.BENCH_DEBUG) console.log(info, loadMs, errors);
     if (info.backend !== 'wasm')
       throw new Error(`Human runs on ${String(info.backend)}, not wasm: ${errors.join(' | ')}`);

@@ -1,10 +1,11 @@
 // The candidate's verification page in headless Chromium against a real server (SQLite), with the camera
 // faked by Chromium from videos built here with ffmpeg from real pictures (scikit-image's sample data from
 // Debian): a recruiter (the API, as the admin) sends a link; the candidate opens it, consents, checks the
-// camera, skips the ID photo and runs the server's randomized challenge with the face models served by
-// Gatecheck; the server recomputes the verdict from the trace and re-assesses the subject.
-//  (i)   a still photo completes the session, fails the turns and the blink, and fires liveness.spoof
-//        and/or liveness.challenge-failed;
+// camera, takes a photo of their "ID" with the camera (or skips it) and runs the server's randomized
+// challenge with the face models served by Gatecheck; the server recomputes the verdict from the trace and
+// re-assesses the subject.
+//  (i)   a still photo completes the session (ID photo, keyframes, trace), fails the turns and the blink,
+//        and fires liveness.spoof and liveness.challenge-failed; the ID face matches the live one;
 //  (ii)  a picture with no face shows "we can't see your face" during the challenge; the result has no face
 //        frames;
 //  (iii) a camera named "OBS Virtual Camera" (the label overridden in the page) fires liveness.virtual-camera;
@@ -56,6 +57,8 @@ type LivenessResultView = {
   challenges: { kind: string; passed: boolean; detail: string }[];
   virtualCamera: { label: string; flagged: boolean; match: string | null };
   findings: { kind: string; code: string }[];
+  keyframes?: { index: number; stepId: string | null; faceFound: boolean }[];
+  faceMatch: { matched: boolean; similarity: number } | null;
 };
 type VerificationItem = { sessionId: string; status: string; result: LivenessResultView | null };
 
@@ -108,16 +111,25 @@ async function waitForSignal(id: string, signal: string): Promise<Signal[]> {
   }
 }
 
-async function candidatePage(video: string, initScript?: string): Promise<Page> {
-  const browser = await launchBrowser([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-    '--autoplay-policy=no-user-gesture-required',
-  ]);
+/** A page in its own Chromium whose camera plays `video` (a string), or with exactly the given switches. */
+async function candidatePage(video: string | { args: string[] }, initScript?: string): Promise<Page> {
+  const browser = await launchBrowser(
+    typeof video === 'string'
+      ? [
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          `--use-file-for-fake-video-capture=${video}`,
+          '--autoplay-policy=no-user-gesture-required',
+        ]
+      : video.args,
+  );
   browsers.push(browser);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(60_000);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`page console: ${m.text().slice(0, 300)}`);
+  });
   if (initScript) await page.addInitScript(initScript);
   // Nothing may be fetched from anywhere but Gatecheck (models and wasm included).
   await page.route('**/*', (route) =>
@@ -126,8 +138,13 @@ async function candidatePage(video: string, initScript?: string): Promise<Page> 
   return page;
 }
 
-/** Consent → camera → skip the ID photo → models → run every step → done. */
-async function completeCheck(page: Page, link: string, shots?: string): Promise<void> {
+/** Consent → camera → ID photo (taken with the camera) or skipped → models → run every step. */
+async function completeCheck(
+  page: Page,
+  link: string,
+  options: { shots?: string; idPhoto?: boolean } = {},
+): Promise<void> {
+  const { shots } = options;
   await page.goto(link);
   await page.getByTestId('consent-screen').waitFor();
   if (shots) await page.screenshot({ path: path.join(SHOTS, `${shots}-consent.png`), fullPage: true });
@@ -141,7 +158,21 @@ async function completeCheck(page: Page, link: string, shots?: string): Promise<
   if (shots) await page.screenshot({ path: path.join(SHOTS, `${shots}-device.png`), fullPage: true });
   await page.getByTestId('camera-continue').click();
   await page.getByTestId('document-step').waitFor();
-  await page.getByTestId('document-skip').click();
+  if (options.idPhoto) {
+    // The candidate holds the "ID" to the camera: here the same portrait, so the ID face matches the live one.
+    await page.getByTestId('document-capture').click();
+    const status = page.getByTestId('document-status');
+    await status.waitFor();
+    await page.waitForFunction(
+      () =>
+        !/Reading your ID/.test(document.querySelector('[data-testid="document-status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 90_000 },
+    );
+    if (shots) await page.screenshot({ path: path.join(SHOTS, `${shots}-id-photo.png`), fullPage: true });
+    expect(await page.getByTestId('document-problem').count()).toBe(0);
+    await page.getByTestId('document-continue').click();
+  } else await page.getByTestId('document-skip').click();
   await page.getByTestId('challenge-start').waitFor({ timeout: 120_000 });
   await page.getByTestId('challenge-start').click();
   await page.getByTestId('challenge-running').waitFor();
@@ -164,8 +195,14 @@ async function resultOf(id: string, sessionId: string): Promise<LivenessResultVi
   expect(item?.status).toBe('completed');
   if (!item?.result) throw new Error(`no result stored for ${sessionId}`);
   if (process.env.VERIFY_E2E_DEBUG) {
-    const { integrity, summary, challenges, findings, virtualCamera } = item.result;
-    console.log(JSON.stringify({ integrity, summary, challenges, findings, virtualCamera }, null, 1));
+    const { integrity, summary, challenges, findings, virtualCamera, keyframes, faceMatch } = item.result;
+    console.log(
+      JSON.stringify(
+        { integrity, summary, challenges, findings, virtualCamera, keyframes, faceMatch },
+        null,
+        1,
+      ),
+    );
   }
   return item.result;
 }
@@ -197,7 +234,7 @@ describe('candidate verification page', () => {
   it('a still photo completes the session against the real server and fails the challenge', async () => {
     const { link, sessionId } = await sendLink('cand-still-photo', 'Eileen Still');
     const page = await candidatePage(path.join(videos, 'still-portrait.y4m'));
-    await completeCheck(page, link, 'verify');
+    await completeCheck(page, link, { shots: 'verify', idPhoto: true });
     // The backend the face models run on is shown in the technical details: WebAssembly, allowed by the CSP.
     await expect.poll(() => page.getByTestId('tech-analysis-backend').textContent()).toBe('wasm');
     await waitDone(page, 'verify');
@@ -214,6 +251,11 @@ describe('candidate verification page', () => {
     expect(passed('turn_right')).toBe(false);
     expect(passed('blink')).toBe(false);
     expect(result.findings.map((f) => f.code)).toContain('static');
+    // One keyframe per step reached the server and was checked against the trace; the ID photo's face
+    // (the same portrait) matched the live face.
+    expect(result.keyframes?.length ?? 0).toBeGreaterThanOrEqual(6);
+    expect(result.keyframes?.every((k) => k.faceFound)).toBe(true);
+    expect(result.faceMatch?.matched).toBe(true);
 
     const signals = await waitForSignal('cand-still-photo', 'liveness.spoof');
     const ids = signals.map((s) => s.id);
@@ -270,11 +312,13 @@ describe('candidate verification page', () => {
     expect(fired?.explanation).toContain('OBS');
   }, 240_000);
 
-  it('declining on the consent screen ends the session and fires liveness.declined', async () => {
+  it('declining on the consent screen (phone-sized) ends the session and fires liveness.declined', async () => {
     const { link } = await sendLink('cand-declines', 'Dee Clines');
     const page = await candidatePage(path.join(videos, 'still-portrait.y4m'));
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(link);
     expect(await page.getByTestId('consent-retention').textContent()).toMatch(/\d+ days/);
+    await page.screenshot({ path: path.join(SHOTS, 'verify-consent-phone.png'), fullPage: true });
     await page.getByTestId('consent-decline').click();
     await page.getByTestId('decline-confirm-button').click();
     await page.getByTestId('declined-screen').waitFor();
@@ -285,6 +329,32 @@ describe('candidate verification page', () => {
     const gone = page.getByTestId('link-gone');
     await gone.waitFor();
     expect(await gone.textContent()).toContain('This link has already been used or has expired');
+  }, 120_000);
+
+  it('a blocked camera gets per-browser help with a retry; a machine without a camera is told so', async () => {
+    const { link } = await sendLink('cand-no-camera', 'Cam Less');
+    // A camera exists but the permission prompt is refused (no fake UI to accept it).
+    const blocked = await candidatePage({ args: ['--use-fake-device-for-media-stream'] });
+    await blocked.goto(link);
+    await blocked.getByTestId('consent-agree').click();
+    await blocked.getByTestId('camera-start').click();
+    const help = blocked.getByTestId('camera-blocked');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Your browser blocked the camera');
+    expect(await help.textContent()).toContain('Always allow');
+    await blocked.screenshot({ path: path.join(SHOTS, 'verify-camera-blocked.png'), fullPage: true });
+    // Allowing it afterwards and pressing "Try again" opens the camera.
+    await blocked.context().grantPermissions(['camera']);
+    await blocked.getByTestId('camera-retry').click();
+    await blocked.getByTestId('device-check').waitFor();
+
+    // No camera at all (this machine has none and no fake one is configured), permission granted.
+    const none = await candidatePage({ args: ['--use-fake-ui-for-media-stream'] });
+    await none.goto(link);
+    await none.getByTestId('camera-start').click();
+    const missing = none.getByTestId('camera-not_found');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('No camera found');
   }, 120_000);
 
   it('a used or unknown link shows a clear message on a phone-sized screen', async () => {
