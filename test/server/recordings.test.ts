@@ -5,6 +5,7 @@
 // person switching mid-way is reported as identity drift; a cut-short MP4 and a text file named .mp4 are
 // refused with nothing stored; the size limit; retention deletes the video (audited).
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../src/adapters/db/audit.ts';
@@ -288,6 +289,8 @@ for (const dialect of dialects) {
       const noAt = await post(recruiter, '/api/v1/subjects/rec-c/recordings', full);
       expect(noAt.status).toBe(422);
       expect(await storedFiles()).toEqual(before);
+      // The private temporary copies ffprobe and ffmpeg read are gone, refused or analysed.
+      expect((await readdir(tmpdir())).filter((f) => f.startsWith('gatecheck-recording-'))).toEqual([]);
       expect(await (await viewer.request('/api/v1/subjects/rec-c/recordings')).json()).toHaveLength(
         rows.length,
       );
