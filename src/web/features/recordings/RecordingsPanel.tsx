@@ -15,7 +15,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconMovie, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { SubjectDetail } from '../../api/types.ts';
 import { formatDateTime } from '../../ui/format.ts';
@@ -126,6 +126,13 @@ export function RecordingsPanel({ detail }: { detail: SubjectDetail }) {
   const [error, setError] = useState<string | null>(null);
   const changed = (detail.assessment?.signals ?? []).find((s) => s.id === 'interview.person-changed');
   const list = recordings.data ?? [];
+  // When an analysis finishes, the bundle and the assessment changed too: reload the subject.
+  const analysing = list.filter((r) => r.status === 'analyzing').length;
+  const wasAnalysing = useRef(analysing);
+  useEffect(() => {
+    if (analysing < wasAnalysing.current) void refresh();
+    wasAnalysing.current = analysing;
+  }, [analysing, refresh]);
 
   const send = async (file: File | null) => {
     if (!file) return;

@@ -1,5 +1,6 @@
 // Interview recordings: the subject's list (polled while one is being analysed) and the raw upload.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api, uploadRaw } from '../../api/client.ts';
 import { subjectKey } from '../subject/queries.ts';
 
@@ -55,7 +56,7 @@ export function useRecordings(subjectId: string) {
 
 export function useRefreshRecordings(subjectId: string) {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: subjectKey(subjectId) });
+  return useCallback(() => qc.invalidateQueries({ queryKey: subjectKey(subjectId) }), [qc, subjectId]);
 }
 
 /** `interview`: its index in the bundle, or `{ at }` for a call not listed yet (a new video interview). */
