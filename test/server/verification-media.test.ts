@@ -66,7 +66,7 @@ describe.each(dialects)('verification media over HTTP (%s)', (dialect) => {
   const raw = (body: Uint8Array, type = 'image/jpeg'): RequestInit => ({
     method: 'POST',
     headers: { 'content-type': type },
-    body,
+    body: new Uint8Array(body),
   });
 
   it('takes the passport photo, reads it as a job and tells the candidate in plain words', async () => {

@@ -8,12 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDocumentFile } from '../../src/adapters/db/repositories/document-files.repository.ts';
 import { listVerificationKeyframes } from '../../src/adapters/db/repositories/verification-keyframes.repository.ts';
 import { isDomainError } from '../../src/core/errors.ts';
-import type {
-  ChallengePlan,
-  FrameFeature,
-  LivenessResult,
-  LivenessTrace,
-} from '../../src/core/liveness/types.ts';
+import type { ChallengePlan, LivenessResult } from '../../src/core/liveness/types.ts';
 import { analyzeFaceImage, cosineSimilarity, type FaceFinding } from '../../src/intel/faces/human-node.ts';
 import { createSubject } from '../../src/services/create-subject.ts';
 import { createVerification } from '../../src/services/create-verification.ts';
@@ -34,14 +29,18 @@ import {
 import { uploadVerificationKeyframe } from '../../src/services/upload-verification-keyframe.ts';
 import { dialects } from '../db.ts';
 import { idImageWithFace } from '../documents/id-with-face.ts';
-import { skimageImage } from '../faces/face-images.ts';
-import { buildHonestSession, near } from '../liveness/trace-builder.ts';
-import { seededRandom } from '../random.ts';
+import {
+  asTraceFace,
+  cameraFrame,
+  idleMoments,
+  type Portrait,
+  sessionOf,
+  showAt,
+} from '../liveness/keyframe-session.ts';
 import { buildBundle } from '../services/factories.ts';
 import { admin, createTestApp, recruiter, type TestApp, viewer, waitForJob } from '../services/helpers.ts';
 
 const DAY = 86_400_000;
-type Portrait = 'astronaut.png' | 'camera.png' | 'coffee.png';
 
 async function expectCode(p: Promise<unknown>, code: string): Promise<string> {
   try {
@@ -54,15 +53,6 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<string> {
   throw new Error(`expected a ${code} error`);
 }
 
-/** A 640 × 480 camera frame (JPEG) holding the portrait, as the browser would snapshot it. */
-function cameraFrame(portrait: Portrait): Promise<Buffer> {
-  return sharp(skimageImage(portrait))
-    .resize(640, 480, { fit: 'contain', background: '#808080' })
-    .toColourspace('srgb')
-    .jpeg({ quality: 85 })
-    .toBuffer();
-}
-
 /** What the browser's models (the same Human models) measure on a frame: the largest face or none. */
 async function measure(jpeg: Buffer): Promise<FaceFinding | null> {
   const r = await analyzeFaceImage(jpeg, { maxFaces: 2 });
@@ -70,54 +60,6 @@ async function measure(jpeg: Buffer): Promise<FaceFinding | null> {
 }
 
 const cos = (a: readonly number[], b: readonly number[]) => cosineSimilarity([...a], [...b]);
-const r4 = (v: readonly number[]) => v.map((x) => Math.round(x * 1e4) / 1e4);
-
-/**
- * An honest session whose live face is `person` (a real 1024-number embedding): every embedding of the
- * synthetic session keeps its similarity to the synthetic person but now points at the real one.
- */
-function sessionOf(plan: ChallengePlan, person: readonly number[], seed: number): LivenessTrace {
-  const s = buildHonestSession({ plan, seed, embeddingDim: person.length });
-  const random = seededRandom(seed + 1);
-  const frames = s.trace.frames.map((f): FrameFeature => {
-    const e = f.face?.embedding;
-    if (!f.face || !e) return f;
-    return { ...f, face: { ...f.face, embedding: near(person, cos(e, s.person), random) } };
-  });
-  return { ...s.trace, frames };
-}
-
-/** Idle moments (no step running, no hand): where keyframes are taken in these tests. */
-function idleMoments(trace: LivenessTrace, count: number): number[] {
-  const busy = (t: number) => trace.steps.some((s) => t >= s.startMs - 300 && t <= s.endMs + 300);
-  const idle = trace.frames.filter((f) => f.face && f.hands.length === 0 && !busy(f.t)).map((f) => f.t);
-  const picked: number[] = [];
-  for (const t of idle) if (picked.every((p) => Math.abs(p - t) > 600)) picked.push(t);
-  if (picked.length < count) throw new Error(`only ${picked.length} idle moments`);
-  return picked.slice(0, count);
-}
-
-/** The trace frames within 300 ms of `t` show `face` (box, yaw, and its embedding on the nearest one). */
-function showAt(trace: LivenessTrace, t: number, face: Partial<NonNullable<FrameFeature['face']>> | null) {
-  const nearest = trace.frames.reduce((a, b) => (Math.abs(b.t - t) < Math.abs(a.t - t) ? b : a));
-  return {
-    ...trace,
-    frames: trace.frames.map((f): FrameFeature => {
-      if (Math.abs(f.t - t) > 300) return f;
-      if (face === null) return { ...f, face: null };
-      const base = f.face ?? { score: 0.99, box: [0.3, 0.2, 0.3, 0.4], yaw: 0, pitch: 3, roll: 0 };
-      const { embedding, ...rest } = face;
-      return {
-        ...f,
-        face: { ...base, ...rest, ...(f === nearest && embedding ? { embedding } : {}) },
-      };
-    }),
-  };
-}
-
-function asTraceFace(m: FaceFinding): Partial<NonNullable<FrameFeature['face']>> {
-  return { box: m.boxNormalised, yaw: m.yaw ?? 0, embedding: r4(m.embedding ?? []) };
-}
 
 describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) => {
   let t: TestApp;
@@ -136,6 +78,11 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
 
   async function bundleOf(subjectId: string) {
     return (await getSubject(t.app, admin, subjectId)).bundle;
+  }
+
+  async function resultOf(subjectId: string): Promise<LivenessResult> {
+    const item = (await bundleOf(subjectId)).verifications?.[0] as Record<string, unknown> | undefined;
+    return item?.result as LivenessResult;
   }
 
   async function signalIds(subjectId: string): Promise<string[]> {
@@ -318,8 +265,7 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
       await uploadVerificationKeyframe(t.app, c, { t: String(at), step: '', body: seen?.jpeg as Buffer });
     }
     await submitVerificationTrace(t.app, c, trace);
-    const result = ((await bundleOf(subjectId)).verifications?.[0] as Record<string, unknown>)
-      .result as LivenessResult;
+    const result = await resultOf(subjectId);
     expect(result.keyframes).toHaveLength(3);
     for (const k of result.keyframes) {
       expect(k).toMatchObject({ faceFound: true, agrees: true });
@@ -399,8 +345,7 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
       trace = showAt(trace, lieAt, told);
       await uploadVerificationKeyframe(t.app, c, { t: String(lieAt), step: '', body: shown?.jpeg as Buffer });
       await submitVerificationTrace(t.app, c, trace);
-      const result = ((await bundleOf(subjectId)).verifications?.[0] as Record<string, unknown>)
-        .result as LivenessResult;
+      const result = await resultOf(subjectId);
       expect(result.keyframes.map((k) => k.agrees)).toEqual([true, false]);
       const bad = result.keyframes[1];
       expect(bad?.detail).toMatch(

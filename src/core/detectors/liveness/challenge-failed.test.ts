@@ -74,8 +74,8 @@ describe('liveness.challenge-failed quotes the captured frames', () => {
     );
     expect(s.evidence).toContain('verifications[0].result.keyframes[1]');
     expect(s.evidence).not.toContain('verifications[0].result.keyframes[0]');
-    expect(s.data.keyframes).toEqual([expect.objectContaining({ index: 1, t: 3200, agrees: false })]);
-    expect(s.data.integrity).toEqual([
+    expect(s.data?.keyframes).toEqual([expect.objectContaining({ index: 1, t: 3200, agrees: false })]);
+    expect(s.data?.integrity).toEqual([
       expect.objectContaining({ code: 'keyframe_mismatch', moments: [3200] }),
     ]);
   });
@@ -98,7 +98,7 @@ describe('liveness.challenge-failed quotes the captured frames', () => {
       ],
     });
     const s = firstSignal(runDetector(challengeFailed, completedVerification(result)));
-    expect(s.data.frames).toEqual([expect.objectContaining({ index: 0, agrees: true })]);
-    expect(s.data.keyframes).toEqual([]);
+    expect(s.data?.frames).toEqual([expect.objectContaining({ index: 0, agrees: true })]);
+    expect(s.data?.keyframes).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ describe('liveness.spoof and the captured frames', () => {
       /1 captured frame did not match the trace \(captured frame 1 \(at 2 s\): the head is turned 55° on the picture/,
     );
     expect(s.evidence).toContain('verifications[0].result.keyframes[0]');
-    expect(s.data.keyframeMismatches).toEqual([expect.objectContaining({ index: 0, agrees: false })]);
+    expect(s.data?.keyframeMismatches).toEqual([expect.objectContaining({ index: 0, agrees: false })]);
     const live = analyzeTrace(honest.plan, honest.trace, { keyframes });
     expect(live.keyframes[0]?.agrees).toBe(false);
     expect(summarize(runDetector(livenessSpoof, completedVerification(live)))).toBe('none');
