@@ -269,7 +269,13 @@ describe('candidate verification page', () => {
     const page = await candidatePage(path.join(videos, 'no-face.y4m'));
     await completeCheck(page, link);
     const missing = page.getByTestId('face-missing');
-    await missing.waitFor();
+    // Shown while a step runs (not only in the "get ready" moment before the first one).
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="face-missing"]') !== null &&
+        (document.querySelector('[data-testid="challenge-instruction"]')?.getAttribute('data-kind') ?? '') !==
+          '',
+    );
     expect(await missing.textContent()).toContain("We can't see your face");
     await page.screenshot({ path: path.join(SHOTS, 'verify-face-missing.png'), fullPage: true });
     await waitDone(page);

@@ -309,7 +309,9 @@ export function ChallengeStep({
             </Group>
           </Stack>
         ) : null}
-        {running && state?.faceMissing ? (
+        {running &&
+        state?.faceMissing &&
+        !(state.phase === 'step' && (step?.kind === 'cover_half' || step?.kind === 'pass_object')) ? (
           <Alert
             color="red"
             icon={<IconAlertTriangle size={20} />}
@@ -317,8 +319,8 @@ export function ChallengeStep({
             data-testid="face-missing"
             role="alert"
           >
-            Move so your whole face is in the picture, with light in front of you. Take off anything covering
-            it (except when you are asked to cover it with your hand).
+            Move so your whole face is in the picture, with light in front of you, and take off anything
+            covering it.
           </Alert>
         ) : null}
         <CameraView stream={stream} videoRef={videoRef} maxWidth={560} />

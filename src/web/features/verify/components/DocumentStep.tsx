@@ -166,7 +166,15 @@ export function DocumentStep({
         ) : null}
         {uploaded ? (
           <Alert
-            color={doc?.status === 'failed' ? 'orange' : analyzing ? 'blue' : 'green'}
+            color={
+              doc?.status === 'failed'
+                ? 'orange'
+                : analyzing
+                  ? 'blue'
+                  : doc?.mrzFound === false || doc?.faceFound === false
+                    ? 'yellow'
+                    : 'green'
+            }
             icon={
               analyzing ? (
                 <Loader size={16} />
