@@ -222,8 +222,9 @@ export function RecordingsPanel({ detail }: { detail: SubjectDetail }) {
             </Group>
             {sent !== null ? <Progress value={sent} animated aria-label="Uploading the recording" /> : null}
             <Text size="xs" c="dimmed">
-              MP4, WebM or MOV, up to 500 MB. Stored encrypted and deleted with the documents; the server
-              samples one frame per second and looks for the face, hands over it, and a change of person.
+              MP4, WebM or MOV (500 MB at most unless the server says otherwise). Stored encrypted and deleted
+              with the documents; the server samples one frame per second and looks for the face, hands over
+              it, and a change of person.
             </Text>
             {error ? (
               <Alert color="red" data-testid="recording-error">
