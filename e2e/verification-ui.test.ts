@@ -161,6 +161,8 @@ describe('verification tab and interview assist', () => {
     expect(result.keyframes.map((k) => k.stepId)).toEqual(uploaded);
     const coverFrame = cover.getByTestId('keyframe');
     expect(await coverFrame.count()).toBe(1);
+    // Thumbnails load lazily (each read is audited): bring this one into view first.
+    await coverFrame.scrollIntoViewIfNeeded();
     await expect
       .poll(() =>
         coverFrame.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
@@ -190,6 +192,7 @@ describe('verification tab and interview assist', () => {
       failed.length,
     );
     expect(await page.getByTestId('chart-marker').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-keyframe').count()).toBe(uploaded.length);
 
     await page.getByTestId('verification-tab').screenshot({
       path: path.join(SHOTS, 'verification-tab.png'),

@@ -118,6 +118,15 @@ describe('chartGeometry', () => {
     expect(g.counts).toEqual({ yaw: 2, pitch: 2, score: 3 });
     expect(g.handBars).toHaveLength(1);
     expect(g.markers).toEqual([]);
+    expect(g.frames).toEqual([]);
+    const withFrames = chartGeometry(series, {
+      challenges: [],
+      findings: [],
+      keyframes: [kf(0, 150, null)],
+    } as unknown as VerificationResult);
+    expect(withFrames.frames).toEqual([
+      { x: withFrames.left + withFrames.plotWidth / 2, t: 150, index: 0, agrees: true },
+    ]);
   });
 });
 

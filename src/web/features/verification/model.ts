@@ -143,6 +143,8 @@ export type ChartGeometry = {
   handBars: { x: number; width: number; hands: number }[];
   windows: ChartWindow[];
   markers: ChartMarker[];
+  /** Where the captured frames were taken (result.keyframes). */
+  frames: { x: number; t: number; index: number; agrees: boolean }[];
   xTicks: { x: number; label: string }[];
   /** How many points each line draws (for tests and screen readers). */
   counts: { yaw: number; pitch: number; score: number };
@@ -185,7 +187,7 @@ export function chartGeometry(
   const left = 44;
   const right = 12;
   const plotWidth = width - left - right;
-  const pose = { top: 22, height: 150 };
+  const pose = { top: 36, height: 150 };
   const score = { top: pose.top + pose.height + 18, height: 64 };
   const duration = Math.max(1, series.durationMs, ...series.points.map((p) => p.t));
   const x = (t: number) => left + (Math.min(Math.max(t, 0), duration) / duration) * plotWidth;
@@ -231,6 +233,12 @@ export function chartGeometry(
       for (const t of c.moments.slice(0, 4))
         markers.push({ x: x(t), t, label: `failed: ${c.kind.replace(/_/g, ' ')}`, strong: true });
   markers.sort((a, b) => a.t - b.t);
+  const frames = (result ? keyframesOf(result) : []).map((k) => ({
+    x: x(k.t),
+    t: k.t,
+    index: k.index,
+    agrees: k.agrees,
+  }));
   const step = tickStep(duration);
   const xTicks: ChartGeometry['xTicks'] = [];
   for (let t = 0; t <= duration; t += step) xTicks.push({ x: x(t), label: `${Math.round(t / 1000)} s` });
@@ -246,6 +254,7 @@ export function chartGeometry(
     handBars,
     windows,
     markers,
+    frames,
     xTicks,
     counts: { yaw: yaw.n, pitch: pitch.n, score: scoreLine.n },
   };

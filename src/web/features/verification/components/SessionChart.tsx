@@ -44,6 +44,12 @@ function Legend() {
       {item(COLORS.hands, 'Hand in view')}
       {item(COLORS.strong, 'Strong finding / failed challenge')}
       {item(COLORS.weak, 'Weak finding', true)}
+      <Group gap={6} wrap="nowrap">
+        <svg width="12" height="10" aria-hidden="true">
+          <path d="M6,10 l-5,-9 h10 z" fill={COLORS.axis} />
+        </svg>
+        <Text size="xs">Captured frame (red: does not match)</Text>
+      </Group>
     </Group>
   );
 }
@@ -125,7 +131,7 @@ export function SessionChart({
             </rect>
             <text
               x={w.x + 2}
-              y={g.pose.top - 6}
+              y={g.pose.top - 16}
               fontSize="10"
               fill={w.passed === false ? COLORS.strong : COLORS.axis}
               fontWeight={w.passed === false ? 700 : 400}
@@ -163,6 +169,16 @@ export function SessionChart({
           >
             <title>{`${m.label} at ${(m.t / 1000).toFixed(1)} s`}</title>
           </line>
+        ))}
+        {g.frames.map((f) => (
+          <path
+            key={f.index}
+            d={`M${f.x.toFixed(1)},${g.pose.top} l-5,-9 h10 z`}
+            fill={f.agrees ? COLORS.axis : COLORS.strong}
+            data-testid="chart-keyframe"
+          >
+            <title>{`Captured frame ${f.index + 1} at ${(f.t / 1000).toFixed(1)} s: ${f.agrees ? 'matches the measurements' : 'does not match the measurements'}`}</title>
+          </path>
         ))}
       </svg>
       <Legend />
