@@ -17,6 +17,7 @@ import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
 import { runSigninPipelineBench } from './signin-pipeline.bench.ts';
 import { runTraceSeriesBench } from './trace-series.bench.ts';
+import { runVerificationSubmitBench } from './verification-submit.bench.ts';
 
 const only = process.argv[2];
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
@@ -143,6 +144,18 @@ if (only === undefined || only === 'liveness') {
   console.table(rows);
   console.log('median of 20 runs after 3 warm-ups; target: totalMs < 200');
   results.liveness = rows;
+}
+if (only === undefined || only === 'verification-submit') {
+  console.log(
+    '\nTrace submission end to end (service on SQLite): parse, keyframe spot-checks with the Node face models, analysis, gzip, encryption, transaction, re-assessment; 60 s trace, without and with 6 keyframes (one core)',
+  );
+  const submit = await runVerificationSubmitBench();
+  console.log(`face models load (first use, once per process): ${submit.modelLoadMs} ms`);
+  console.table(submit.rows);
+  console.log(
+    'p50VerificationMs = p50TotalMs - p50KeyframeModelsMs (everything but the face models); target: < 200 ms',
+  );
+  results.verificationSubmit = submit;
 }
 if (only === undefined || only === 'trace-series') {
   console.log(
