@@ -4,7 +4,15 @@ import { buildHonestSession } from '../../../../test/liveness/trace-builder.ts';
 import { analyzeTrace } from '../../../core/liveness/analyze-trace.ts';
 import { traceSeries } from '../../../core/liveness/trace-series.ts';
 import type { CaseBundle, KeyframeVerdict, VerificationResult, VerificationView } from '../../api/types.ts';
-import { chartGeometry, formatMs, keyframesForStep, keyframesNear, momentsText, resultFor } from './model.ts';
+import {
+  chartGeometry,
+  formatMs,
+  keyframesForStep,
+  keyframesNear,
+  momentsText,
+  quotedFrames,
+  resultFor,
+} from './model.ts';
 
 function view(id: string, extra: Partial<VerificationView> = {}): VerificationView {
   return {
@@ -137,5 +145,40 @@ describe('formatting', () => {
     expect(formatMs(null)).toBe('—');
     expect(momentsText([1200, 3400])).toBe('at 1.2 s, 3.4 s');
     expect(momentsText([1, 2, 3, 4, 5, 6], 2)).toBe('at 0.0 s, 0.0 s and 4 more');
+  });
+});
+
+describe('quotedFrames', () => {
+  it('resolves each quoted frame to its session through the evidence path, once, in time order', () => {
+    const bundle = {
+      format: 'gatecheck.case-bundle/v1',
+      subject: { id: 'cand-1' },
+      verifications: [{ sessionId: 'old' }, { sessionId: 'new' }],
+    } as unknown as CaseBundle;
+    const q = (path: string, index: number, t: number, agrees = false) => ({
+      path,
+      index,
+      t,
+      agrees,
+      detail: `d${index}`,
+    });
+    const frames = quotedFrames(
+      {
+        keyframes: [q('verifications[1].result.keyframes[1]', 1, 9000)],
+        frames: [
+          q('verifications[1].result.keyframes[1]', 1, 9000),
+          q('verifications[0].result.keyframes[0]', 0, 2000, true),
+          q('verifications[7].result.keyframes[0]', 0, 100),
+          { path: 'interviews[0]', index: 0, t: 5 },
+        ],
+      },
+      bundle,
+    );
+    expect(frames).toEqual([
+      { sessionId: 'old', index: 0, t: 2000, agrees: true, detail: 'd0' },
+      { sessionId: 'new', index: 1, t: 9000, agrees: false, detail: 'd1' },
+    ]);
+    expect(quotedFrames(undefined, bundle)).toEqual([]);
+    expect(quotedFrames({ frames: 'x' }, bundle)).toEqual([]);
   });
 });

@@ -101,7 +101,7 @@ export function keyframesForStep(result: VerificationResult, stepId: string): Ke
 export function keyframesNear(
   result: VerificationResult,
   moments: readonly number[],
-  toleranceMs = 750,
+  toleranceMs = 1000,
   max = 4,
 ): KeyframeVerdict[] {
   if (moments.length === 0) return [];
@@ -267,4 +267,47 @@ export function poseTickY(geometry: ChartGeometry, deg: number): number {
 
 export function sessionsNewestFirst(views: readonly VerificationView[]): VerificationView[] {
   return [...views].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** A captured frame a liveness signal quotes (`signal.data.frames`, `.keyframes`, `.keyframeMismatches`). */
+export type QuotedFrame = {
+  sessionId: string;
+  index: number;
+  t: number;
+  agrees: boolean;
+  detail: string;
+};
+
+const KEYFRAME_PATH = /^verifications\[(\d+)\]\.result\.keyframes\[\d+\]$/;
+
+/**
+ * The frames a liveness signal quotes, each resolved to its session through the evidence path
+ * (`verifications[i].result.keyframes[j]` → the bundle item's sessionId), once each, in time order.
+ */
+export function quotedFrames(data: Record<string, unknown> | undefined, bundle: CaseBundle): QuotedFrame[] {
+  if (!data) return [];
+  const items = (bundle.verifications ?? []) as Record<string, unknown>[];
+  const seen = new Set<string>();
+  const out: QuotedFrame[] = [];
+  for (const key of ['keyframes', 'keyframeMismatches', 'frames']) {
+    const list = data[key];
+    if (!Array.isArray(list)) continue;
+    for (const q of list as Record<string, unknown>[]) {
+      if (q === null || typeof q !== 'object') continue;
+      const path = typeof q.path === 'string' ? q.path : '';
+      const m = KEYFRAME_PATH.exec(path);
+      const sessionId = m ? items[Number(m[1])]?.sessionId : undefined;
+      if (typeof sessionId !== 'string' || typeof q.index !== 'number' || typeof q.t !== 'number') continue;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      out.push({
+        sessionId,
+        index: q.index,
+        t: q.t,
+        agrees: q.agrees === true,
+        detail: typeof q.detail === 'string' ? q.detail : '',
+      });
+    }
+  }
+  return out.sort((a, b) => a.t - b.t);
 }

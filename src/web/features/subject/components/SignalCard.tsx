@@ -9,6 +9,7 @@ import { NetworkSignalDetails } from '../../network/components/NetworkSignalDeta
 import { SanctionsSignalDetails } from '../../sanctions/components/SanctionsSignalDetails.tsx';
 import { SANCTIONS_SIGNALS } from '../../sanctions/model.ts';
 import { sourceTitle } from '../../signals/queries.ts';
+import { SignalFrames } from '../../verification/components/Keyframes.tsx';
 
 function EvidenceValue({ value }: { value: unknown }) {
   if (value === undefined)
@@ -67,6 +68,7 @@ export function SignalCard({
           <SanctionsSignalDetails signal={signal} subjectId={subjectId} />
         ) : null}
         {signal.id.startsWith('network.') ? <NetworkSignalDetails signal={signal} /> : null}
+        {signal.id.startsWith('liveness.') ? <SignalFrames data={signal.data} bundle={bundle} /> : null}
         {signal.evidence.length > 0 ? (
           <Stack gap={4}>
             <Text size="xs" fw={600} c="dimmed" tt="uppercase">

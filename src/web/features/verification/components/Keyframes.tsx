@@ -2,7 +2,8 @@
 // Each read is audited; a frame that cannot be shown (deleted by retention, not stored) says so instead.
 import { Badge, Group, Image, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
-import type { KeyframeVerdict } from '../../../api/types.ts';
+import type { CaseBundle, KeyframeVerdict } from '../../../api/types.ts';
+import { quotedFrames } from '../model.ts';
 import { keyframeUrl } from '../queries.ts';
 
 function Thumbnail({
@@ -12,7 +13,7 @@ function Thumbnail({
 }: {
   subjectId: string;
   sessionId: string;
-  frame: KeyframeVerdict;
+  frame: Pick<KeyframeVerdict, 'index' | 't' | 'agrees' | 'detail'>;
 }) {
   const [failed, setFailed] = useState(false);
   return (
@@ -62,5 +63,34 @@ export function KeyframeStrip({
         <Thumbnail key={f.index} subjectId={subjectId} sessionId={sessionId} frame={f} />
       ))}
     </Group>
+  );
+}
+
+/** The captured frames a liveness signal quotes, under its explanation (Assessment tab signal cards). */
+export function SignalFrames({
+  data,
+  bundle,
+}: {
+  data: Record<string, unknown> | undefined;
+  bundle: CaseBundle;
+}) {
+  const frames = quotedFrames(data, bundle).slice(0, 6);
+  if (frames.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="signal-frames">
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+        Captured frames
+      </Text>
+      <Group gap="xs" wrap="wrap">
+        {frames.map((f) => (
+          <Thumbnail
+            key={`${f.sessionId}-${f.index}`}
+            subjectId={bundle.subject.id}
+            sessionId={f.sessionId}
+            frame={f}
+          />
+        ))}
+      </Group>
+    </Stack>
   );
 }
