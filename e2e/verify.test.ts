@@ -289,7 +289,7 @@ describe('candidate verification page', () => {
     );
   }, 240_000);
 
-  it('a camera named "OBS Virtual Camera" fires liveness.virtual-camera', async () => {
+  it('a camera named "OBS Virtual Camera" (phone-sized screen) fires liveness.virtual-camera', async () => {
     const { link, sessionId } = await sendLink('cand-virtual-cam', 'Vera Virtual');
     // The fake camera's own label is its file path: rename it as OBS's virtual camera would appear.
     const page = await candidatePage(
@@ -306,7 +306,14 @@ describe('candidate verification page', () => {
         };
       })();`,
     );
+    // On a phone-sized screen this time: the challenge fits and stays readable.
+    await page.setViewportSize({ width: 390, height: 844 });
     await completeCheck(page, link);
+    await page
+      .locator('[data-testid="challenge-instruction"][data-kind]:not([data-kind=""])')
+      .first()
+      .waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'verify-challenge-phone.png'), fullPage: true });
     // The page shows the name it will report (technical details of the challenge).
     expect(await page.getByTestId('tech-camera').textContent()).toBe('OBS Virtual Camera');
     await waitDone(page);
