@@ -198,6 +198,15 @@ describe('verification tab and interview assist', () => {
       path: path.join(SHOTS, 'verification-tab.png'),
       style: NO_HEADER,
     });
+
+    // The liveness signals on the Assessment tab show the frames they quote.
+    await page.getByRole('tab', { name: 'Assessment' }).click();
+    const signal = page.locator('[data-testid="signal-card"][data-signal-id="liveness.challenge-failed"]');
+    await signal.waitFor();
+    const quoted = signal.getByTestId('signal-frames').getByTestId('keyframe');
+    expect(await quoted.count()).toBeGreaterThan(0);
+    await page.getByTestId('tab-verification').click();
+    await page.getByTestId('verification-tab').waitFor();
   });
 
   it('interview assist: a failed hand wave saved to the interview raises interview.occlusion-artifact', async () => {
