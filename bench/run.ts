@@ -153,7 +153,7 @@ if (only === undefined || only === 'verification-submit') {
   console.log(`face models load (first use, once per process): ${submit.modelLoadMs} ms`);
   console.table(submit.rows);
   console.log(
-    'p50VerificationMs = p50TotalMs - p50KeyframeModelsMs (everything but the face models); target: < 200 ms',
+    'parts measured on the same input: face models on the keyframes, verify = parse + schema + analysis (target < 200 ms), store = gzip + encrypt + write, the rest = transaction + re-assessment',
   );
   results.verificationSubmit = submit;
 }
