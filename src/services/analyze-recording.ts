@@ -13,6 +13,7 @@ import type { AuditActor, JsonValue } from '../adapters/db/records.ts';
 import {
   findInterviewRecording,
   type InterviewRecordingRecord,
+  listUnqueuedRecordings,
   recordRecordingAnalysis,
   recordRecordingFailure,
 } from '../adapters/db/repositories/interview-recordings.repository.ts';
@@ -23,10 +24,11 @@ import { validateBundle } from '../core/bundle/validate.ts';
 import { matchIdPhoto, type RecordingSample } from '../core/recordings/summarize.ts';
 import type { RecordingAnalysis } from '../intel/recordings/analyze.ts';
 import type { JobHandler } from '../jobs/job-queue.ts';
-import { type AppContext, inTransaction } from './context.ts';
+import { type Actor, type AppContext, inTransaction, SYSTEM_ACTOR } from './context.ts';
 import { assessWithinPopulation, recordAssessment } from './internal/assessing.ts';
 import { documentStore, lockSubjectDocuments } from './internal/documents.ts';
 import {
+  queueRecordingAnalysis,
   type RecordingAnalysisView,
   recordingInterviewIndex,
   toAnalysisJson,
@@ -241,4 +243,11 @@ export function analyzeRecordingHandler(app: AppContext): JobHandler {
       throw new Error(`The recording analysis failed: ${message}`);
     }
   };
+}
+
+/** Queues the analysis of uploads whose job was never queued (a crash between storing and queueing). */
+export async function resumeRecordingAnalysis(app: AppContext, actor: Actor = SYSTEM_ACTOR): Promise<number> {
+  const waiting = await listUnqueuedRecordings(app.database.db);
+  for (const rec of waiting) await queueRecordingAnalysis(app, rec, actor);
+  return waiting.length;
 }

@@ -12,7 +12,11 @@ import {
 } from '../intel/sanctions/runtime.ts';
 import { createJobQueue } from '../jobs/create-job-queue.ts';
 import { ANALYZE_DOCUMENT_JOB, analyzeDocumentHandler, resumeDocumentAnalysis } from './analyze-document.ts';
-import { ANALYZE_RECORDING_JOB, analyzeRecordingHandler } from './analyze-recording.ts';
+import {
+  ANALYZE_RECORDING_JOB,
+  analyzeRecordingHandler,
+  resumeRecordingAnalysis,
+} from './analyze-recording.ts';
 import type { AppContext } from './context.ts';
 import { IMPORT_LOGINS_JOB, importLoginsHandler } from './import-logins.ts';
 import { IMPORT_SANCTIONS_JOB, importSanctionsHandler } from './import-sanctions-lists.ts';
@@ -103,6 +107,7 @@ export async function createAppContext(config: Config, options: AppContextOption
       await resumeLoginReassessment(app);
       // Uploads stored just before a crash, whose analysis was never queued.
       await resumeDocumentAnalysis(app);
+      await resumeRecordingAnalysis(app);
     }
     return app;
   } catch (error) {

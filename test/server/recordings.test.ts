@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../src/adapters/db/audit.ts';
+import { insertInterviewRecording } from '../../src/adapters/db/repositories/interview-recordings.repository.ts';
 import { analyzeFaceImage } from '../../src/intel/faces/human-node.ts';
+import { isStreamedBodyRoute } from '../../src/server/middleware/body-limit.ts';
+import { resumeRecordingAnalysis } from '../../src/services/analyze-recording.ts';
+import { documentStore } from '../../src/services/internal/documents.ts';
+import { recordingStorageKey } from '../../src/services/internal/recordings.ts';
 import { purgeExpiredDocuments } from '../../src/services/purge-expired-documents.ts';
 import { dialects } from '../db.ts';
 import { skimageImage } from '../faces/face-images.ts';
@@ -32,6 +37,7 @@ type Analysis = {
 };
 type RecordingView = {
   id: string;
+  jobId: string | null;
   interviewIndex: number;
   status: string;
   error: string | null;
@@ -296,12 +302,43 @@ for (const dialect of dialects) {
       );
     });
 
+    it('an upload stored just before a crash (no job queued) is analysed at the next start', async () => {
+      const id = 'rec-crashed';
+      const key = recordingStorageKey(id);
+      await documentStore(t.app).put(key, clip['coffee.mp4'] ?? new Uint8Array());
+      await insertInterviewRecording(t.db.db, {
+        id,
+        subjectId: 'rec-c',
+        interviewIndex: 1,
+        name: 'crashed.mp4',
+        mediaType: 'video/mp4',
+        bytes: clip['coffee.mp4']?.length ?? 0,
+        sha256: 'f'.repeat(64),
+        uploadedAt: t.clock.now().toISOString(),
+        uploadedBy: { kind: 'system', id: 'system', name: 'Gatecheck' },
+        retainUntil: new Date(t.clock.now().getTime() + 365 * DAY).toISOString(),
+        storageKey: key,
+      });
+      expect(await resumeRecordingAnalysis(t.app)).toBe(1);
+      expect(await resumeRecordingAnalysis(t.app)).toBe(0);
+      const list = (await (
+        await viewer.request('/api/v1/subjects/rec-c/recordings')
+      ).json()) as RecordingView[];
+      const rec = list.find((r) => r.id === id);
+      const job = await finishedJob(recruiter, rec?.jobId ?? '');
+      expect(job.status).toBe('succeeded');
+      const after = (await (
+        await viewer.request('/api/v1/subjects/rec-c/recordings')
+      ).json()) as RecordingView[];
+      expect(after.find((r) => r.id === id)?.analysis).toMatchObject({ framesAnalysed: 4, faceFrames: 0 });
+    });
+
     it('retention deletes the stored videos after GATECHECK_DOCUMENT_RETENTION_DAYS (audited); the summaries stay', async () => {
       t.clock.advance(364 * DAY);
       expect((await purgeExpiredDocuments(t.app)).deleted).toBe(0);
       t.clock.advance(2 * DAY);
       const result = await purgeExpiredDocuments(t.app);
-      expect(result.deleted).toBe(6);
+      expect(result.deleted).toBe(7);
       expect(await storedFiles()).toEqual([]);
       const list = (await (
         await viewer.request('/api/v1/subjects/rec-a/recordings')
@@ -310,13 +347,20 @@ for (const dialect of dialects) {
       const audit = (await listAuditEntries(t.db.db, { targetType: 'subject', limit: 1000 })).filter(
         (e) => e.action === 'recording.deleted',
       );
-      expect(audit).toHaveLength(6);
+      expect(audit).toHaveLength(7);
       expect(audit[0]?.data).toMatchObject({ reason: 'retention' });
     });
   });
 }
 
 describe('recording upload limit', () => {
+  it('the upload routes stream their body past the 50 MB /api cap (their own limit applies)', () => {
+    expect(isStreamedBodyRoute('POST', '/api/v1/subjects/cand-1/interviews/0/recording')).toBe(true);
+    expect(isStreamedBodyRoute('POST', '/api/v1/subjects/cand-1/recordings')).toBe(true);
+    expect(isStreamedBodyRoute('GET', '/api/v1/subjects/cand-1/recordings')).toBe(false);
+    expect(isStreamedBodyRoute('POST', '/api/v1/subjects/cand-1/interviews/0/recording/x')).toBe(false);
+  });
+
   it('answers 413 past GATECHECK_MAX_RECORDING_BYTES', async () => {
     const t = await createDocumentServer('sqlite', { GATECHECK_MAX_RECORDING_BYTES: '1000' });
     try {

@@ -174,3 +174,15 @@ export async function listExpiredRecordings(
     .execute();
   return rows.map(recordingRowToRecord);
 }
+
+/** Stored recordings still waiting for an analysis that was never queued (a crash between upload and queueing). */
+export async function listUnqueuedRecordings(db: Executor): Promise<InterviewRecordingRecord[]> {
+  const rows = await db
+    .selectFrom('interview_recordings')
+    .selectAll()
+    .where('status', '=', 'analyzing')
+    .where('job_id', 'is', null)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map(recordingRowToRecord);
+}
