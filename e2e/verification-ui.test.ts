@@ -249,4 +249,30 @@ describe('verification tab and interview assist', () => {
       style: NO_HEADER,
     });
   });
+
+  it('a second call: only what that call raised is listed as raised by it', async () => {
+    await page.getByTestId('assist-new').click();
+    expect(await page.getByTestId('check-handWave').getAttribute('data-result')).toBe('not_done');
+    for (const id of ['handWave', 'pencil', 'profile', 'room'])
+      await page.getByTestId(`result-${id}-passed`).click();
+    await page.getByTestId('result-smallTalk-failed').click();
+    await page.getByTestId('save-interview').click();
+    const raised = page.locator('[data-testid="assist-signals"] [data-testid="signal-card"]');
+    await page
+      .locator('[data-testid="assist-signals"] [data-signal-id="interview.location-knowledge"]')
+      .waitFor();
+    expect(await raised.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-signal-id')))).toEqual([
+      'interview.location-knowledge',
+    ]);
+    // The first call's artifact is still on the subject, listed as earlier.
+    expect(await page.getByTestId('assist-earlier').textContent()).toMatch(/earlier interviews/);
+    const detail = (await page.evaluate(
+      async (url) => (await fetch(url)).json(),
+      `/api/v1/subjects/${encodeURIComponent(subjectId)}`,
+    )) as { bundle: { interviews?: unknown[] }; assessment: { signals: { id: string }[] } };
+    expect(detail.bundle.interviews).toHaveLength(2);
+    expect(detail.assessment.signals.map((x) => x.id)).toEqual(
+      expect.arrayContaining(['interview.occlusion-artifact', 'interview.location-knowledge']),
+    );
+  });
 });

@@ -132,9 +132,14 @@ function SavedSignals({ detail }: { detail: SubjectDetail }) {
   const catalog = useCatalog();
   const defs = signalById(catalog.data);
   const a = detail.assessment;
-  const signals = (a?.signals ?? [])
+  // The item just saved is the last interview; a signal raised by it cites it as evidence.
+  const saved = `interviews[${(detail.bundle.interviews?.length ?? 1) - 1}]`;
+  const all = (a?.signals ?? [])
     .filter((s) => s.id.startsWith(INTERVIEW_SIGNAL_PREFIX))
     .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+  const cites = (e: string) => e === saved || e.startsWith(`${saved}.`);
+  const signals = all.filter((s) => s.evidence.some(cites));
+  const earlier = all.filter((s) => !s.evidence.some(cites));
   return (
     <Card withBorder padding="lg" data-testid="assist-saved">
       <Stack gap="sm">
@@ -153,7 +158,7 @@ function SavedSignals({ detail }: { detail: SubjectDetail }) {
           </Text>
         ) : (
           <Stack gap="sm" data-testid="assist-signals">
-            <Text size="sm">What this call raised, among everything known about this person:</Text>
+            <Text size="sm">Raised by this call:</Text>
             {signals.map((s) => (
               <SignalCard
                 key={s.id}
@@ -165,6 +170,12 @@ function SavedSignals({ detail }: { detail: SubjectDetail }) {
             ))}
           </Stack>
         )}
+        {earlier.length > 0 ? (
+          <Text size="sm" c="dimmed" data-testid="assist-earlier">
+            Also on record from earlier interviews:{' '}
+            {earlier.map((s) => defs.get(s.id)?.title ?? s.id).join(', ')}.
+          </Text>
+        ) : null}
         <Anchor component={Link} to={`/subjects/${encodeURIComponent(detail.id)}`}>
           Back to the full assessment
         </Anchor>
