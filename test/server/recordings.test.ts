@@ -66,7 +66,11 @@ beforeAll(async () => {
     { picture: 'camera.png', seconds: 4 },
   ]);
   make('coffee.mp4', [{ picture: 'coffee.png', seconds: 4 }]);
+  // Index first (faststart): ffprobe accepts it, but most of the picture data is gone.
+  make('faststart.mp4', [{ picture: 'astronaut.png', seconds: 8 }], { faststart: true });
   for (const f of await readdir(d)) clip[f] = await readFile(join(d, f));
+  const whole = clip['faststart.mp4'] ?? Buffer.alloc(0);
+  clip['cut-faststart.mp4'] = whole.subarray(0, Math.floor(whole.length * 0.3));
 });
 afterAll(() => videos.remove());
 
@@ -302,6 +306,25 @@ for (const dialect of dialects) {
       );
     });
 
+    it('a video whose data is cut short fails its analysis with a clear reason and leaves the bundle alone', async () => {
+      const before = (await subject('rec-b')).bundle.interviews[0];
+      const up = await uploadTo('rec-b', 0, 'cut-faststart.mp4');
+      const job = await finishedJob(recruiter, up.jobId);
+      expect(job.status).toBe('failed');
+      expect(String(job.error)).toMatch(
+        /damaged or cut short: it should last 8 s but only 1 s could be decoded/,
+      );
+      const list = (await (
+        await viewer.request('/api/v1/subjects/rec-b/recordings')
+      ).json()) as RecordingView[];
+      expect(list.find((r) => r.id === up.recording.id)).toMatchObject({ status: 'failed', analysis: null });
+      expect((await subject('rec-b')).bundle.interviews[0]).toEqual(before);
+      const failed = (await listAuditEntries(t.db.db, { targetType: 'subject', limit: 1000 })).filter(
+        (e) => e.action === 'recording.analysis_failed',
+      );
+      expect(failed).toHaveLength(1);
+    });
+
     it('an upload stored just before a crash (no job queued) is analysed at the next start', async () => {
       const id = 'rec-crashed';
       const key = recordingStorageKey(id);
@@ -338,7 +361,7 @@ for (const dialect of dialects) {
       expect((await purgeExpiredDocuments(t.app)).deleted).toBe(0);
       t.clock.advance(2 * DAY);
       const result = await purgeExpiredDocuments(t.app);
-      expect(result.deleted).toBe(7);
+      expect(result.deleted).toBe(8);
       expect(await storedFiles()).toEqual([]);
       const list = (await (
         await viewer.request('/api/v1/subjects/rec-a/recordings')
@@ -347,7 +370,7 @@ for (const dialect of dialects) {
       const audit = (await listAuditEntries(t.db.db, { targetType: 'subject', limit: 1000 })).filter(
         (e) => e.action === 'recording.deleted',
       );
-      expect(audit).toHaveLength(7);
+      expect(audit).toHaveLength(8);
       expect(audit[0]?.data).toMatchObject({ reason: 'retention' });
     });
   });
