@@ -46,12 +46,12 @@ export async function purgeExpiredRecordings(app: AppContext): Promise<Recording
   const now = app.clock.now().toISOString();
   const actor = toAuditActor(SYSTEM_ACTOR);
   const result: RecordingPurgeResult = { deleted: [], failed: [] };
-  const tried = new Set<string>();
+  let after: { retainUntil: string; id: string } | undefined;
   for (;;) {
-    const batch = (await listExpiredRecordings(app.database.db, now, BATCH)).filter((r) => !tried.has(r.id));
+    const batch = await listExpiredRecordings(app.database.db, now, BATCH, after);
     if (batch.length === 0) break;
     for (const rec of batch) {
-      tried.add(rec.id);
+      after = { retainUntil: rec.retainUntil, id: rec.id };
       try {
         if (await deleteStoredRecording(app, actor, rec, 'retention')) result.deleted.push(rec.id);
       } catch (error) {

@@ -157,21 +157,26 @@ export async function markRecordingDeleted(
   return Number(updated.numUpdatedRows) === 1;
 }
 
-/** Stored recordings whose retention ended at or before `now`, oldest first. */
+/** Stored recordings whose retention ended at or before `now`, oldest first, after the `after` cursor. */
 export async function listExpiredRecordings(
   db: Executor,
   now: string,
   limit: number,
+  after?: { retainUntil: string; id: string },
 ): Promise<InterviewRecordingRecord[]> {
-  const rows = await db
+  let q = db
     .selectFrom('interview_recordings')
     .selectAll()
     .where('deleted_at', 'is', null)
-    .where('retain_until', '<=', now)
-    .orderBy('retain_until')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+    .where('retain_until', '<=', now);
+  if (after !== undefined)
+    q = q.where((eb) =>
+      eb.or([
+        eb('retain_until', '>', after.retainUntil),
+        eb.and([eb('retain_until', '=', after.retainUntil), eb('id', '>', after.id)]),
+      ]),
+    );
+  const rows = await q.orderBy('retain_until').orderBy('id').limit(limit).execute();
   return rows.map(recordingRowToRecord);
 }
 
