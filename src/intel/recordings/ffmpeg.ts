@@ -61,7 +61,7 @@ function run(file: string, args: string[], timeoutMs: number, maxStdout: number)
     let stderr = '';
     let failure: Error | null = null;
     const timer = setTimeout(() => {
-      failure = new Error(`${file} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`);
+      failure = new Error(`${file} took longer than ${Math.ceil(timeoutMs / 1000)} s and was stopped`);
       child.kill('SIGKILL');
     }, timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -276,7 +276,7 @@ export async function* sampleFrames(
     const { code, signal } = await exited;
     if (timedOut)
       throw new Error(
-        `the analysis took longer than ${Math.round(options.timeoutMs / 1000)} s and was stopped (${index} frames done)`,
+        `the analysis took longer than ${Math.ceil(options.timeoutMs / 1000)} s and was stopped (${index} frames done)`,
       );
     if (code !== 0) throw unreadable(signal ? `ffmpeg was stopped (${signal})` : lastLine(stderr));
     finished = true;
