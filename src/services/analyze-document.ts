@@ -7,7 +7,7 @@
 // the error and keeps it. Progress steps: decoding, reading MRZ, forensics, face, comparing.
 // Identity documents (passport, national ID, driver's licence, work permit) also get the face on their photo
 // read with the Node face models: `faceFound` and `faceEmbedding` (the largest face, for the ID-photo match of
-// live verification) on the bundle item.
+// live verification) on the bundle item; the subject's completed verifications are then matched with it again.
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.ts';
 import type { Executor } from '../adapters/db/database.ts';
@@ -50,6 +50,7 @@ import {
   withDocumentItem,
 } from './internal/documents.ts';
 import { reassessSubjects } from './internal/logins.ts';
+import { rematchVerifications } from './internal/rematch-verifications.ts';
 import { IDENTITY_DOCUMENT_KINDS } from './internal/verifications.ts';
 
 export { ANALYZE_DOCUMENT_JOB } from './internal/documents.ts';
@@ -307,6 +308,13 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
       }
       const others = new Set(reuse.map((r) => r.subjectId));
       if (others.size > 0) await reassessSubjects(app, actor, others, 'evidence');
+      // A trace that arrived before this photo was read is matched with it now (the document itself is
+      // recorded whatever happens there).
+      let rematched: string[] | { error: string } = [];
+      if (analysis.face?.embedding)
+        rematched = await rematchVerifications(app, file.subjectId).catch((error: unknown) => ({
+          error: error instanceof Error ? error.message : String(error),
+        }));
       await reportProgress(STEPS.length, STEPS.length, 'analysed');
       const result: JsonValue = {
         fileId,
@@ -321,7 +329,7 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
               : 'not found',
         findings: analysis.forensics.findings.length,
         reuse: reuse.length,
-        ...(analysis.face !== undefined ? { faceFound: analysis.face?.found ?? null } : {}),
+        ...(analysis.face !== undefined ? { faceFound: analysis.face?.found ?? null, rematched } : {}),
       };
       return result;
     } catch (error) {

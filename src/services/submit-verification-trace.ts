@@ -19,7 +19,6 @@ import {
 } from '../adapters/db/repositories/verification-keyframes.repository.ts';
 import { updateVerificationSession } from '../adapters/db/repositories/verification-sessions.repository.ts';
 import { EncryptedFileError } from '../adapters/storage/encrypted-file-store.ts';
-import type { CaseBundle } from '../core/bundle/schema.ts';
 import { DomainError } from '../core/errors.ts';
 import { analyzeTrace } from '../core/liveness/analyze-trace.ts';
 import type { KeyframeObservation } from '../core/liveness/keyframes.ts';
@@ -31,7 +30,7 @@ import { documentStore } from './internal/documents.ts';
 import {
   type CandidateRequest,
   candidateActor,
-  IDENTITY_DOCUMENT_KINDS,
+  idPhotoEmbedding,
   itemIp,
   reloadLiveSession,
   resolveCandidateSession,
@@ -40,27 +39,6 @@ import {
 } from './internal/verifications.ts';
 
 const DAY_MS = 86_400_000;
-
-/**
- * The face embedding of the most recent identity document that has one (`documents[].faceEmbedding`, from the
- * same face model as the live embeddings), for the ID-photo match; undefined when none is on file.
- */
-export function idPhotoEmbedding(bundle: CaseBundle): number[] | undefined {
-  const docs = (bundle.documents ?? []) as Record<string, unknown>[];
-  for (let i = docs.length - 1; i >= 0; i--) {
-    const doc = docs[i];
-    const embedding = doc?.faceEmbedding;
-    if (
-      typeof doc?.kind === 'string' &&
-      IDENTITY_DOCUMENT_KINDS.has(doc.kind) &&
-      Array.isArray(embedding) &&
-      embedding.length >= 8 &&
-      embedding.every((x) => typeof x === 'number' && Number.isFinite(x))
-    )
-      return embedding as number[];
-  }
-  return undefined;
-}
 
 /** Reads each stored keyframe with the Node face models (the largest face: pose, box, embedding). */
 export async function observeKeyframes(
@@ -177,3 +155,5 @@ export async function submitVerificationTrace(
     throw error;
   }
 }
+
+export { idPhotoEmbedding };

@@ -22,6 +22,7 @@ import { listSubjectAudit } from '../../src/services/read-audit.ts';
 import { readVerificationKeyframe } from '../../src/services/read-verification-keyframe.ts';
 import { recordVerificationConsent } from '../../src/services/record-verification-consent.ts';
 import { submitVerificationTrace } from '../../src/services/submit-verification-trace.ts';
+import { uploadDocument } from '../../src/services/upload-document.ts';
 import {
   NOT_A_PICTURE,
   uploadVerificationDocument,
@@ -210,6 +211,28 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
     },
     120_000,
   );
+
+  it('a photo read after the trace arrived: the finished session is matched with it then (audited)', async () => {
+    const { subjectId, c, plan, sessionId } = await session(true);
+    await submitVerificationTrace(t.app, c, sessionOf(plan as ChallengePlan, cameraman, 7));
+    expect((await resultOf(subjectId)).faceMatch).toBeNull();
+    expect(await signalIds(subjectId)).not.toContain('liveness.face-mismatch');
+    // The link is used up; the recruiter adds the passport photo (the same analysis job).
+    const up = await uploadDocument(t.app, recruiter, {
+      subjectId,
+      kind: 'passport',
+      body: await idImageWithFace('astronaut.png'),
+    });
+    expect((await waitForJob(t.app, up.jobId as string)).status).toBe('succeeded');
+    const result = await resultOf(subjectId);
+    expect(result.faceMatch?.matched).toBe(false);
+    expect(await signalIds(subjectId)).toContain('liveness.face-mismatch');
+    const audit = (await listSubjectAudit(t.app, admin, subjectId)).items;
+    expect(audit.find((e) => e.action === 'verification.face-matched')?.data).toMatchObject({
+      sessionId,
+      matched: false,
+    });
+  }, 120_000);
 
   it('keyframes only while the challenge runs: JPEG, bounded, at most 12, the step must be the plan’s', async () => {
     const early = await session(false);

@@ -222,6 +222,27 @@ export async function writeVerificationItem(
   return index;
 }
 
+/**
+ * The face embedding of the most recent identity document that has one (`documents[].faceEmbedding`, from the
+ * same face model as the live embeddings), for the ID-photo match; undefined when none is on file.
+ */
+export function idPhotoEmbedding(bundle: CaseBundle): number[] | undefined {
+  const docs = (bundle.documents ?? []) as Record<string, unknown>[];
+  for (let i = docs.length - 1; i >= 0; i--) {
+    const doc = docs[i];
+    const embedding = doc?.faceEmbedding;
+    if (
+      typeof doc?.kind === 'string' &&
+      IDENTITY_DOCUMENT_KINDS.has(doc.kind) &&
+      Array.isArray(embedding) &&
+      embedding.length >= 8 &&
+      embedding.every((x) => typeof x === 'number' && Number.isFinite(x))
+    )
+      return embedding as number[];
+  }
+  return undefined;
+}
+
 /** Serialises changes to one session (PostgreSQL; SQLite writers are serial already). */
 export async function lockVerification(trx: Transaction<DB>, sessionId: string): Promise<void> {
   await lockForTransaction(trx, `gatecheck:verification:${sessionId}`);
