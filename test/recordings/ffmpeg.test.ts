@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  assertFfmpegInstalled,
   checkDuration,
   frameSize,
   probeVideo,
@@ -67,6 +68,13 @@ describe('recording runner', () => {
     const probe = await probeVideo(file('wide.mp4'));
     expect(() => checkDuration(probe, 2)).toThrow(/lasts 3 s, longer than the 2 s that can be analysed/);
     expect(() => checkDuration(probe)).not.toThrow();
+  });
+
+  it("says to install Debian's ffmpeg when a binary is missing", async () => {
+    await expect(assertFfmpegInstalled()).resolves.toBeUndefined();
+    await expect(assertFfmpegInstalled(['/usr/bin/ffmpeg', '/nonexistent/ffprobe'])).rejects.toThrow(
+      /needs ffmpeg, which is not installed on this server: install Debian's package \(`sudo apt-get install ffmpeg`/,
+    );
   });
 
   it('stops ffmpeg when the run takes longer than its time limit', async () => {

@@ -21,10 +21,11 @@ export const FFMPEG_MISSING_MESSAGE =
   "Recording analysis needs ffmpeg, which is not installed on this server: install Debian's package (`sudo apt-get install ffmpeg`, which provides /usr/bin/ffmpeg and /usr/bin/ffprobe) and try again.";
 
 /** Throws DomainError('conflict') saying to install Debian's ffmpeg when either binary is missing. */
-export async function assertFfmpegInstalled(): Promise<void> {
+export async function assertFfmpegInstalled(
+  binaries: readonly string[] = [FFMPEG_PATH, FFPROBE_PATH],
+): Promise<void> {
   try {
-    await access(FFMPEG_PATH, constants.X_OK);
-    await access(FFPROBE_PATH, constants.X_OK);
+    for (const binary of binaries) await access(binary, constants.X_OK);
   } catch {
     // 409: the server is not in a state to do this until someone installs the package.
     throw new DomainError('conflict', FFMPEG_MISSING_MESSAGE);
