@@ -39,6 +39,9 @@ import { RECORDING_EXTENSIONS, withPrivateFile } from './upload-recording.ts';
 
 export { ANALYZE_RECORDING_JOB } from './internal/recordings.ts';
 
+/** Occlusion events copied into the bundle item. */
+const MAX_BUNDLE_EVENTS = 50;
+
 function readActor(value: unknown): AuditActor {
   if (value && typeof value === 'object' && 'kind' in value && 'name' in value) return value as AuditActor;
   return { kind: 'system', id: 'system', name: 'Gatecheck' };
@@ -123,7 +126,11 @@ export function interviewPatch(
       framesAnalysed: view.framesAnalysed,
       faceFrames: view.faceFrames,
       facePresence: view.facePresence,
-      occlusionEvents: view.occlusionEvents.map((e) => ({ kind: e.kind, start: e.start, end: e.end })),
+      // The first MAX_BUNDLE_EVENTS events (a long recording can have hundreds); the row keeps them all.
+      occlusionEvents: view.occlusionEvents
+        .slice(0, MAX_BUNDLE_EVENTS)
+        .map((e) => ({ kind: e.kind, start: e.start, end: e.end })),
+      occlusionEventCount: view.occlusionEvents.length,
       driftMin: view.driftMin,
       identityChanged: view.identityChanged,
       idMatch: view.idMatch,
