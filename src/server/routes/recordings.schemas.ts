@@ -59,12 +59,9 @@ const analysis = z
       .string()
       .openapi({ description: 'One character per sample: F face, H hand over the face, - no face' }),
     occlusionEvents: z.array(occlusionEvent),
-    driftMin: z
-      .number()
-      .nullable()
-      .openapi({
-        description: "Lowest similarity of a face frame to the recording's median face (1 = identical)",
-      }),
+    driftMin: z.number().nullable().openapi({
+      description: "Lowest similarity of a face frame to the recording's median face (1 = identical)",
+    }),
     driftAt: z.number().nullable(),
     mostDifferent: z.object({ a: z.number(), b: z.number(), similarity: z.number() }).nullable(),
     identityChanged: z.boolean().openapi({ description: 'Two different people appear in the recording' }),
