@@ -47,7 +47,7 @@ export async function observeKeyframes(
 ): Promise<KeyframeObservation[]> {
   if (keyframes.length === 0) return [];
   // Loaded on first use: processes that never check a keyframe do not load the face models.
-  const { analyzeFaceImage } = await import('../intel/faces/human-node.ts');
+  const { readLargestFace } = await import('../intel/faces/largest-face.ts');
   const store = documentStore(app);
   const out: KeyframeObservation[] = [];
   for (const k of keyframes) {
@@ -55,14 +55,8 @@ export async function observeKeyframes(
     if (k.storageKey === null) continue;
     try {
       const bytes = await store.get(k.storageKey);
-      const analysis = await analyzeFaceImage(bytes, { models: 'full', maxFaces: 2, maxPixels: 1280 * 1280 });
-      const face = [...analysis.faces].sort(
-        (a, b) => b.boxNormalised[2] * b.boxNormalised[3] - a.boxNormalised[2] * a.boxNormalised[3],
-      )[0];
-      out.push({
-        ...base,
-        face: face ? { yaw: face.yaw, box: face.boxNormalised, embedding: face.embedding } : null,
-      });
+      const { face } = await readLargestFace(bytes, { maxFaces: 2, maxPixels: 1280 * 1280 });
+      out.push({ ...base, face: face ? { yaw: face.yaw, box: face.box, embedding: face.embedding } : null });
     } catch (error) {
       if (!(error instanceof DomainError || error instanceof EncryptedFileError)) throw error;
       out.push({ ...base, face: null, unreadable: error.message });

@@ -426,17 +426,14 @@ export async function analyzeDocument(bytes: Uint8Array, options: AnalyzeOptions
  * by the process).
  */
 export async function readDocumentFace(raster: Uint8Array, maxPixels: number): Promise<DocumentFace> {
-  const { analyzeFaceImage } = await import('../faces/human-node.ts');
-  const analysis = await analyzeFaceImage(raster, { models: 'full', maxFaces: 3, maxPixels });
-  const largest = [...analysis.faces].sort(
-    (a, b) => b.boxNormalised[2] * b.boxNormalised[3] - a.boxNormalised[2] * a.boxNormalised[3],
-  )[0];
-  if (largest === undefined) return { found: false, faces: 0, score: null, box: null, embedding: null };
+  const { readLargestFace } = await import('../faces/largest-face.ts');
+  const { faces, face } = await readLargestFace(raster, { maxFaces: 3, maxPixels });
+  if (face === null) return { found: false, faces: 0, score: null, box: null, embedding: null };
   return {
     found: true,
-    faces: analysis.faces.length,
-    score: largest.score,
-    box: largest.boxNormalised,
-    embedding: largest.embedding === null ? null : largest.embedding.map((x) => Math.round(x * 1e4) / 1e4),
+    faces,
+    score: face.score,
+    box: face.box,
+    embedding: face.embedding === null ? null : face.embedding.map((x) => Math.round(x * 1e4) / 1e4),
   };
 }
