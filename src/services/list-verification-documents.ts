@@ -57,7 +57,9 @@ export function toCandidateDocument(file: DocumentFileRecord): CandidateDocument
     if (faceFound === false) parts.push(MESSAGES.noFace);
     message = parts.length > 0 ? parts.join(' ') : null;
   }
-  return { fileId: file.id, kind: file.kind, status, mrzFound, faceFound, message };
+  // Named as the candidate page names it (`id_card` for the bundle's `national_id`).
+  const kind = file.kind === 'national_id' ? 'id_card' : file.kind;
+  return { fileId: file.id, kind, status, mrzFound, faceFound, message };
 }
 
 export async function listVerificationDocuments(

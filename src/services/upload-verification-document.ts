@@ -50,7 +50,8 @@ export async function uploadVerificationDocument(
 ): Promise<VerificationDocumentUploaded> {
   const session = await resolveCandidateSession(app, request.token);
   requireConsent(session);
-  const kind = checkDocumentKind(input.kind);
+  // The candidate page says `id_card` (the issue-6 contract); the bundle's kind is `national_id`.
+  const kind = checkDocumentKind(input.kind === 'id_card' ? 'national_id' : input.kind);
   if (!IDENTITY_DOCUMENT_KINDS.has(kind))
     throw new DomainError(
       'validation',

@@ -101,9 +101,13 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
     return { subjectId, c, sessionId: verification.id, plan };
   }
 
-  async function sendId(c: ReturnType<typeof candidate>, portrait: 'astronaut.png' | 'camera.png' | null) {
+  async function sendId(
+    c: ReturnType<typeof candidate>,
+    portrait: 'astronaut.png' | 'camera.png' | null,
+    kind = 'passport',
+  ) {
     const up = await uploadVerificationDocument(t.app, c, {
-      kind: 'passport',
+      kind,
       name: 'passport.jpg',
       body: await idImageWithFace(portrait),
     });
@@ -156,15 +160,17 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
 
   it('a document without a face: faceFound false and a plain message to retake it', async () => {
     const { subjectId, c } = await session(false);
-    const up = await sendId(c, null);
+    // Sent as the candidate page names a national ID card.
+    const up = await sendId(c, null, 'id_card');
     const doc = (await bundleOf(subjectId)).documents?.find((d) => d.fileId === up.fileId) as Record<
       string,
       unknown
     >;
     expect(doc.faceFound).toBe(false);
+    expect(doc.kind).toBe('national_id');
     expect(doc.faceEmbedding).toBeUndefined();
     const [listed] = (await listVerificationDocuments(t.app, c)).documents;
-    expect(listed).toMatchObject({ status: 'done', faceFound: false });
+    expect(listed).toMatchObject({ kind: 'id_card', status: 'done', faceFound: false });
     expect(listed?.message).toContain(
       'We could not find a face on the photo — please retake it in good light.',
     );
@@ -191,6 +197,7 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
       ),
     ).toBe(NOT_A_PICTURE);
     await expectCode(uploadVerificationDocument(t.app, c, { kind: 'other', body: photo }), 'validation');
+    await expectCode(uploadVerificationDocument(t.app, c, { kind: 'diploma', body: photo }), 'validation');
     expect((await listVerificationDocuments(t.app, c)).documents).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ export const VerificationDocumentQuerySchema = z.object({
     .max(100)
     .optional()
     .openapi({
-      description: `What the document is (an identity document): ${DOCUMENT_KINDS.join(', ')}.`,
+      description: `What the document is (an identity document): passport, id_card (stored as national_id), drivers_license or work_permit. Accepted too: ${DOCUMENT_KINDS.join(', ')} (422 for the others).`,
       example: 'passport',
     }),
   name: z.string().max(1000).optional().openapi({
