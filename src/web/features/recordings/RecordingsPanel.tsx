@@ -24,6 +24,8 @@ import { jobPercent, useJob } from '../jobs/queries.ts';
 import { type RecordingView, uploadRecording, useRecordings, useRefreshRecordings } from './queries.ts';
 
 const NEW = 'new';
+/** The similarity at which a face matches the ID photo (interview.person-changed and liveness.face-mismatch use it too). */
+const ID_MATCH_MIN = 0.55;
 const ACCEPT = 'video/mp4,video/webm,video/quicktime,.mp4,.webm,.mov,.m4v';
 
 function clock(sec: number): string {
@@ -100,8 +102,8 @@ function RecordingResult({ rec }: { rec: RecordingView }) {
               <Text size="sm">One person throughout.</Text>
             ) : null}
             {a.idMatch !== null ? (
-              <Text size="sm" c={a.idMatch >= 0.65 ? undefined : 'red.8'}>
-                ID photo: {a.idMatch >= 0.65 ? 'matches' : 'does not match'} (similarity{' '}
+              <Text size="sm" c={a.idMatch >= ID_MATCH_MIN ? undefined : 'red.8'}>
+                ID photo: {a.idMatch >= ID_MATCH_MIN ? 'matches' : 'does not match'} (similarity{' '}
                 {a.idMatch.toFixed(2)}).
               </Text>
             ) : null}
