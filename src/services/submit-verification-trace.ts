@@ -22,7 +22,7 @@ import { EncryptedFileError } from '../adapters/storage/encrypted-file-store.ts'
 import { DomainError } from '../core/errors.ts';
 import { analyzeTrace } from '../core/liveness/analyze-trace.ts';
 import type { KeyframeObservation } from '../core/liveness/keyframes.ts';
-import { submissionTimingProblems } from '../core/liveness/submission-timing.ts';
+import { keyframesOfAttempt, submissionTimingProblems } from '../core/liveness/submission-timing.ts';
 import { parseLivenessTrace } from '../core/liveness/trace-schema.ts';
 import type { ChallengePlan } from '../core/liveness/types.ts';
 import { type AppContext, inTransaction } from './context.ts';
@@ -84,7 +84,8 @@ export async function submitVerificationTrace(
   // Well-formed is all that is refused here; a wrong session, nonce, order or timing is recorded by the
   // analysis as an integrity problem (evidence for the investigator), not hidden by a refusal.
   const trace = parseLivenessTrace(body);
-  const keyframes = await observeKeyframes(app, await listVerificationKeyframes(app.database.db, first.id));
+  const stored = await listVerificationKeyframes(app.database.db, first.id);
+  const keyframes = await observeKeyframes(app, keyframesOfAttempt(stored, first, trace, app.clock.now()));
   const compressed = gzipSync(Buffer.from(JSON.stringify(trace)));
   const key = traceStorageKey(first.id, app.ids.newId());
   const store = documentStore(app);

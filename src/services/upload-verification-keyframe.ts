@@ -2,15 +2,17 @@
 // with its moment in the trace (`t`, ms since the trace started) and step. The server keeps them encrypted in
 // the file store (retention like the trace) and, when the trace arrives, re-analyses them with its own face
 // models and checks the trace against them (src/services/submit-verification-trace.ts). Checked before
-// storing: only while the challenge runs, at most 12 per session, JPEG read from the content, at most
+// storing: only while the challenge runs, at most 12 per attempt (10 minutes) and 48 per session, JPEG read from the content, at most
 // 512 KiB and 1280 × 1280 pixels read from the header (nothing decoded). Audited `verification.keyframe-uploaded`.
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../adapters/db/audit.ts';
 import {
   countVerificationKeyframes,
   insertVerificationKeyframe,
+  listVerificationKeyframes,
 } from '../adapters/db/repositories/verification-keyframes.repository.ts';
 import { DomainError } from '../core/errors.ts';
+import { SUBMISSION_TIMING } from '../core/liveness/submission-timing.ts';
 import type { ChallengePlan } from '../core/liveness/types.ts';
 import { measureImage, sniffDocument } from '../intel/documents/sniff.ts';
 import { type AppContext, inTransaction } from './context.ts';
@@ -28,7 +30,11 @@ const DAY_MS = 86_400_000;
 export const KEYFRAME_LIMITS = {
   maxBytes: 512 * 1024,
   maxSide: 1280,
-  perSession: 12,
+  /** Per attempt: pictures received within `attemptMs` (the page sends one per step, at most 8). */
+  perAttempt: 12,
+  attemptMs: SUBMISSION_TIMING.maxIdleMs,
+  /** Over the whole session, reloads and fresh plans included. */
+  perSession: 48,
   /** Traces last at most 10 minutes (core's trace schema). */
   maxT: 600_000,
 } as const;
@@ -116,6 +122,15 @@ export async function uploadVerificationKeyframe(
           `This session already has ${KEYFRAME_LIMITS.perSession} pictures, the most it keeps.`,
         );
       const now = app.clock.now();
+      const since = now.getTime() - KEYFRAME_LIMITS.attemptMs;
+      const recent = (await listVerificationKeyframes(trx, session.id)).filter(
+        (k) => Date.parse(k.createdAt) >= since,
+      ).length;
+      if (recent >= KEYFRAME_LIMITS.perAttempt)
+        throw new DomainError(
+          'conflict',
+          `This attempt already sent ${KEYFRAME_LIMITS.perAttempt} pictures, the most one attempt keeps.`,
+        );
       const at = now.toISOString();
       const retainUntil = new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString();
       await insertVerificationKeyframe(trx, {

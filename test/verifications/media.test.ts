@@ -285,6 +285,31 @@ describe.each(dialects)('verification ID photo and keyframes (%s)', (dialect) =>
     expect(await documentStore(t.app).get(key)).toEqual(new Uint8Array(jpeg));
   });
 
+  it('pictures of an abandoned attempt (a reload minutes earlier) are not held against the trace that arrives', async () => {
+    const { subjectId, c, plan } = await session(true);
+    // The first attempt sent pictures of someone else and was abandoned (the page was reloaded).
+    const other = frames.get('camera.png');
+    for (const at of [800, 2400]) {
+      await uploadVerificationKeyframe(t.app, c, { t: String(at), step: '', body: other?.jpeg as Buffer });
+    }
+    t.clock.advance(5 * 60_000);
+    try {
+      let trace = sessionOf(plan as ChallengePlan, astronaut, 9);
+      const seen = frames.get('astronaut.png');
+      for (const at of idleMoments(trace, 2)) {
+        trace = showAt(trace, at, asTraceFace(seen?.face as FaceFinding));
+        await uploadVerificationKeyframe(t.app, c, { t: String(at), step: '', body: seen?.jpeg as Buffer });
+      }
+      await submitVerificationTrace(t.app, c, trace);
+      const result = await resultOf(subjectId);
+      expect(result.keyframes.map((k) => k.index)).toEqual([2, 3]);
+      expect(result.keyframes.every((k) => k.agrees)).toBe(true);
+      expect(result.integrity.problems.map((p) => p.code)).not.toContain('keyframe_mismatch');
+    } finally {
+      t.clock.advance(-5 * 60_000);
+    }
+  }, 120_000);
+
   it('honest keyframes agree with the trace; the reviewer sees them (audited); retention deletes them with the trace', async () => {
     const { subjectId, c, plan, sessionId } = await session(true);
     let trace = sessionOf(plan as ChallengePlan, astronaut, 9);

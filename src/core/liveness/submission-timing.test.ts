@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inLateTraceGrace, SUBMISSION_TIMING, submissionTimingProblems } from './submission-timing.ts';
+import {
+  inLateTraceGrace,
+  keyframesOfAttempt,
+  SUBMISSION_TIMING,
+  submissionTimingProblems,
+} from './submission-timing.ts';
 
 const session = { challengedAt: '2026-11-25T11:58:00.000Z', expiresAt: '2026-11-25T12:00:00.000Z' };
 const trace = { startedAt: '2026-11-25T11:58:02.000Z', durationMs: 40_000 };
@@ -61,5 +66,34 @@ describe('submissionTimingProblems', () => {
     expect(p.map((x) => x.message)).toEqual([
       'the trace lasts 40 s but arrived 11 minutes after the challenge was issued: the challenge was known long enough beforehand to prepare a recording',
     ]);
+  });
+});
+
+describe('keyframesOfAttempt', () => {
+  const at = (iso: string) => ({ createdAt: iso, id: iso });
+  const session = { challengedAt: '2026-11-25T10:00:00.000Z' };
+  const submitted = new Date('2026-11-25T10:20:00.000Z');
+
+  it('keeps the pictures received while this trace was recorded, and a little before', () => {
+    const list = [
+      at('2026-11-25T09:59:00.000Z'), // before the plan
+      at('2026-11-25T10:05:00.000Z'), // an abandoned attempt
+      at('2026-11-25T10:16:40.000Z'), // 3 min 20 s before a 60 s trace arrived: too early
+      at('2026-11-25T10:18:10.000Z'), // within the 2-minute lead
+      at('2026-11-25T10:19:30.000Z'), // during the trace
+    ];
+    expect(keyframesOfAttempt(list, session, { durationMs: 60_000 }, submitted).map((k) => k.id)).toEqual([
+      '2026-11-25T10:18:10.000Z',
+      '2026-11-25T10:19:30.000Z',
+    ]);
+  });
+
+  it('never keeps a picture from before the plan was issued, however long the trace says it lasted', () => {
+    const list = [at('2026-11-25T09:59:59.000Z'), at('2026-11-25T10:00:01.000Z')];
+    expect(
+      keyframesOfAttempt(list, session, { durationMs: 600_000 }, new Date('2026-11-25T10:05:00.000Z')).map(
+        (k) => k.id,
+      ),
+    ).toEqual(['2026-11-25T10:00:01.000Z']);
   });
 });

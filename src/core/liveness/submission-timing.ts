@@ -69,3 +69,24 @@ export function submissionTimingProblems(
     });
   return problems;
 }
+
+/** How long before the trace's start (server clock) a picture may have been received: the page uploads each
+ * one while its step runs, so this only absorbs clock and upload delays. */
+export const KEYFRAME_LEAD_MS = 2 * 60_000;
+
+/**
+ * The keyframes that belong to the attempt this trace records: received after the plan was issued and no
+ * earlier than the trace's length (plus `KEYFRAME_LEAD_MS`) before it arrived. Pictures of an abandoned
+ * attempt (a reload, a fresh plan after a break) would otherwise be compared with another attempt's frames
+ * and disagree with an honest trace.
+ */
+export function keyframesOfAttempt<K extends { createdAt: string }>(
+  keyframes: readonly K[],
+  session: Pick<SessionTimes, 'challengedAt'>,
+  trace: Pick<LivenessTrace, 'durationMs'>,
+  submittedAt: Date,
+): K[] {
+  const issued = session.challengedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(session.challengedAt);
+  const from = Math.max(issued, submittedAt.getTime() - trace.durationMs - KEYFRAME_LEAD_MS);
+  return keyframes.filter((k) => Date.parse(k.createdAt) >= from);
+}

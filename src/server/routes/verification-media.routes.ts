@@ -56,7 +56,7 @@ const listDocuments = createRoute({
 
 const keyframe = createRoute({
   ...candidateAccess(
-    'A JPEG snapshot of the camera during the challenge (409 unless the challenge is running; at most 12 per session, 409 beyond; at most 512 KiB and 1280 × 1280 pixels, read from the header). Stored encrypted, kept like the trace; the server re-reads it with its own face models when the trace arrives and checks the trace against it. Audited (verification.keyframe-uploaded).',
+    'A JPEG snapshot of the camera during the challenge (409 unless the challenge is running; at most 12 per attempt (10 minutes) and 48 per session, 409 beyond; at most 512 KiB and 1280 × 1280 pixels, read from the header). Stored encrypted, kept like the trace; the server re-reads it with its own face models when the trace arrives and checks the trace against it. Audited (verification.keyframe-uploaded).',
     'stream',
   ),
   method: 'post',
