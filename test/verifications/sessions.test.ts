@@ -105,7 +105,12 @@ describe.each(dialects)('verification sessions (%s)', (dialect) => {
     expect(opened.status).toBe('opened');
     expect(opened.consented).toBe(false);
     expect(opened.consent.retentionDays).toBe(t.app.config.documents.retentionDays);
-    expect(opened.consent.captured.length).toBeGreaterThan(0);
+    expect(opened.consent.version).toBe('liveness-consent-2');
+    // Everything the page sends is named: measurements, the still pictures, the optional ID photo.
+    const captured = opened.consent.captured.join('\n');
+    expect(captured).toMatch(/Measurements your browser takes from each video frame/);
+    expect(captured).toMatch(/One still picture from your camera during each movement/);
+    expect(captured).toMatch(/photo of your identity document/);
 
     await expectCode(issueVerificationChallenge(t.app, c), 'invalid_transition');
     const { consent } = await recordVerificationConsent(t.app, c, { textVersion: opened.consent.version });
