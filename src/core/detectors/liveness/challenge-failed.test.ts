@@ -38,6 +38,26 @@ describe('liveness.challenge-failed', () => {
   });
 });
 
+describe('liveness.challenge-failed on a slow device', () => {
+  it('fires medium with the advice to repeat on a faster device when a low frame rate is all that is wrong', () => {
+    const slow = dropFrames(honest, 5);
+    expect(resultOf(slow).integrity.problems.map((p) => p.code)).toEqual(['frame_rate']);
+    const s = firstSignal(run(slow));
+    expect(s.severity).toBe('medium');
+    expect(s.explanation).toMatch(
+      /the candidate's device analysed only 3(\.\d)? frames a second \(at least 5 are needed to judge quick movements such as a blink\), so a slow computer or phone may explain this: ask them to repeat the check on a faster device/,
+    );
+    expect(s.data?.slowDevice).toBe(true);
+  });
+
+  it('stays high when the slow trace has anything else wrong (a wrong nonce)', () => {
+    const s = firstSignal(run(withNonce(dropFrames(honest, 5), '0'.repeat(32))));
+    expect(s.severity).toBe('high');
+    expect(s.explanation).not.toMatch(/faster device/);
+    expect(s.data?.slowDevice).toBe(false);
+  });
+});
+
 describe('liveness.challenge-failed quotes the captured frames', () => {
   /** Keyframes seen by the server: one matching the trace, one showing a face where the trace has none. */
   function withKeyframes(s: typeof honest) {

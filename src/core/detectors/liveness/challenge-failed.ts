@@ -3,6 +3,8 @@
 // is the server's, recomputed from the trace. Keyframes the server re-read that disagree with the trace
 // (`keyframe_mismatch`) are quoted with their indexes, and the pictures of failed steps are listed, so the
 // reviewer sees the captured frames next to the explanation.
+import { LIVENESS_THRESHOLDS } from '../../liveness/thresholds.ts';
+import type { LivenessResult } from '../../liveness/types.ts';
 import type { Detector } from '../../types.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
 import {
@@ -15,6 +17,22 @@ import {
 } from './verifications.ts';
 
 const def = requireSignal('liveness.challenge-failed');
+
+/**
+ * A session whose only integrity problem is a low frame rate came from a slow device (an old phone or
+ * laptop analyses a few frames a second), not from a forged trace: quick movements such as a blink may fall
+ * between frames. Its failures count medium, with the advice to repeat on a faster device; anything else
+ * wrong with the trace keeps them high.
+ */
+function slowDevice(result: LivenessResult): boolean {
+  const fps = result.summary.averageFps;
+  return (
+    fps > 0 &&
+    fps < LIVENESS_THRESHOLDS.minFps &&
+    result.integrity.problems.length > 0 &&
+    result.integrity.problems.every((p) => p.code === 'frame_rate')
+  );
+}
 const KIND_WORDS: Record<string, string> = {
   turn_left: 'turn left',
   turn_right: 'turn right',
@@ -37,7 +55,10 @@ export const challengeFailed: Detector = {
     const integrity: { code: string; message: string; moments: number[] }[] = [];
     const keyframes: QuotedKeyframe[] = [];
     const frames: QuotedKeyframe[] = [];
+    let strong = false;
+    const slow: number[] = [];
     for (const o of outcomes) {
+      const before = evidence.length;
       for (const k of disagreeingKeyframes(o).slice(0, 12)) {
         evidence.push(k.path);
         keyframes.push(k);
@@ -64,14 +85,22 @@ export const challengeFailed: Detector = {
           if (!frames.some((f) => f.path === k.path)) frames.push(k);
         details.push(`${KIND_WORDS[c.kind] ?? String(c.kind)}: ${String(c.detail)}${at}`);
       });
+      if (evidence.length === before) continue;
+      if (slowDevice(o.result) && disagreeingKeyframes(o).length === 0)
+        slow.push(o.result.summary.averageFps);
+      else strong = true;
     }
     if (evidence.length === 0) return nothing();
+    if (!strong)
+      details.unshift(
+        `the candidate's device analysed only ${slow.join(' and ')} frames a second (at least ${LIVENESS_THRESHOLDS.minFps} are needed to judge quick movements such as a blink), so a slow computer or phone may explain this: ask them to repeat the check on a faster device`,
+      );
     return found(
       fire(
         def,
-        def.defaultSeverity,
+        strong ? def.defaultSeverity : 'medium',
         evidence,
-        { count: failures.length, failures, integrity, keyframes, frames },
+        { count: failures.length, failures, integrity, keyframes, frames, slowDevice: !strong },
         {
           detail:
             details.slice(0, 6).join('; ') + (details.length > 6 ? `; and ${details.length - 6} more` : ''),
