@@ -1,5 +1,6 @@
 // Domain types shared by every layer. Pure data: no I/O, no clock.
 import type { CaseBundle } from './bundle/schema.ts';
+import type { IndicatorLookup } from './intel/indicators.ts';
 import type { IpLookup } from './intel/ip.ts';
 import type { SanctionsLookup } from './intel/sanctions.ts';
 
@@ -127,6 +128,8 @@ export interface IntelLookups {
   readonly sanctions?: SanctionsLookup;
   /** IP geolocation and network kind over the shipped databases and imported lists (see core/intel/ip.ts). */
   readonly ip?: IpLookup;
+  /** Threat indicators imported from other organisations (STIX 2.1, CSV; see core/intel/indicators.ts). */
+  readonly indicators?: IndicatorLookup;
 }
 
 export type DetectorContext = {
