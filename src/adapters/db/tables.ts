@@ -409,6 +409,51 @@ export type VerificationKeyframesTable = {
   deleted_at: string | null;
 };
 
+/** An alert: a subject's band rose or a new critical signal appeared (migration 20261207). */
+export type AlertsTable = {
+  id: string;
+  subject_id: string;
+  assessment_id: string;
+  created_at: string;
+  previous_band: string | null;
+  band: string;
+  previous_score: number | null;
+  score: number;
+  /** 'band-rise' | 'critical-signal' */
+  kind: string;
+  /** Signal ids of the new assessment, JSON text. */
+  signals: string;
+  /** Critical signals that were not in the previous assessment, JSON text. */
+  new_critical: string;
+  /** The assessment's reasons, JSON text. */
+  reasons: string;
+  /** sha256 of subject, band and signal set: one alert per key within the dedupe window. */
+  dedupe_key: string;
+  read_at: string | null;
+  read_by: string | null;
+};
+
+/** One alert (or one day's digest) sent to one destination, with its retry state. */
+export type AlertDeliveriesTable = {
+  id: string;
+  alert_id: string | null;
+  /** YYYY-MM-DD for a daily digest; null for an alert. */
+  digest_day: string | null;
+  destination_id: string;
+  /** 'slack' | 'webhook' | 'email' */
+  destination_kind: string;
+  /** The digest content, JSON text (alerts are rendered from their row). */
+  payload: string | null;
+  /** 'pending' | 'retrying' | 'delivered' | 'failed' */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -433,4 +478,6 @@ export type DB = {
   verification_sessions: VerificationSessionsTable;
   verification_keyframes: VerificationKeyframesTable;
   interview_recordings: InterviewRecordingsTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
 };
