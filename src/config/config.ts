@@ -74,6 +74,14 @@ const envSchema = z.object({
     '1',
   ),
   GATECHECK_ORGANIZATION_NAME: optionalText,
+  // May hold a password: never echoed in an error.
+  GATECHECK_SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\/[^\s/]+/.test(v.trim()), {
+    error: 'expected an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465',
+  }),
+  GATECHECK_ALERT_EMAIL_TO: optionalText.refine(
+    (v) => v === undefined || v.split(',').every((a) => /^[^\s@,]+@[^\s@,]+$/.test(a.trim())),
+    { error: 'expected one or more email addresses separated by commas' },
+  ),
   GATECHECK_TRUSTED_PROXIES: optionalText.superRefine((v, ctx) => {
     for (const entry of splitTrustedProxies(v)) {
       const problem = trustedProxyProblem(entry);
@@ -119,6 +127,8 @@ export type Config = {
    * X-Forwarded-For / Forwarded headers name the client ([] = trust nobody; the socket peer is the client).
    */
   trustedProxies: string[];
+  /** Alert email (GATECHECK_SMTP_URL, GATECHECK_ALERT_EMAIL_TO): sent only when both are set. Never print the URL. */
+  alerts: { smtpUrl: string | undefined; emailTo: string[] };
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -161,5 +171,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     recordings: { maxBytes: e.GATECHECK_MAX_RECORDING_BYTES, fps: e.GATECHECK_RECORDING_FPS },
     trustedProxies: splitTrustedProxies(e.GATECHECK_TRUSTED_PROXIES),
+    alerts: {
+      smtpUrl: e.GATECHECK_SMTP_URL?.trim(),
+      emailTo: (e.GATECHECK_ALERT_EMAIL_TO ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    },
   };
 }
