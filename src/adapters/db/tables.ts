@@ -480,4 +480,40 @@ export type DB = {
   interview_recordings: InterviewRecordingsTable;
   alerts: AlertsTable;
   alert_deliveries: AlertDeliveriesTable;
+  indicator_imports: IndicatorImportsTable;
+  threat_indicators: ThreatIndicatorsTable;
+};
+
+/** One import of shared threat indicators (migration 20261205); sha256 unique (a re-import changes nothing). */
+export type IndicatorImportsTable = {
+  id: string;
+  /** The file name or the name given at import, for display. */
+  name: string;
+  /** 'stix' | 'csv' */
+  format: string;
+  sha256: string;
+  bytes: number;
+  indicators: number;
+  problems: number;
+  expired: number;
+  imported_at: string;
+  /** AuditActor, JSON text. */
+  imported_by: string;
+};
+
+/** One threat indicator in normal form (see core/intel/indicators.ts). */
+export type ThreatIndicatorsTable = {
+  id: string;
+  import_id: string;
+  /** An IndicatorKind: email | phone | wallet | domain | github | ip | url. */
+  kind: string;
+  value: string;
+  source: string;
+  /** JSON text: string[]. */
+  labels: string;
+  description: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  stix_id: string | null;
+  imported_at: string;
 };

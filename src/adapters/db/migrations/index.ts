@@ -11,6 +11,7 @@ import * as m20261201DocumentFiles from './20261201_document_files.ts';
 import * as m20261202VerificationSessions from './20261202_verification_sessions.ts';
 import * as m20261203VerificationKeyframes from './20261203_verification_keyframes.ts';
 import * as m20261204InterviewRecordings from './20261204_interview_recordings.ts';
+import * as m20261205ThreatIndicators from './20261205_threat_indicators.ts';
 import * as m20261207Alerts from './20261207_alerts.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261202_verification_sessions': m20261202VerificationSessions,
   '20261203_verification_keyframes': m20261203VerificationKeyframes,
   '20261204_interview_recordings': m20261204InterviewRecordings,
+  '20261205_threat_indicators': m20261205ThreatIndicators,
   '20261207_alerts': m20261207Alerts,
 };
 
