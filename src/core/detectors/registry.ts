@@ -40,6 +40,7 @@ import { occlusionAnomaly } from './liveness/occlusion-anomaly.ts';
 import { profileAnomaly } from './liveness/profile-anomaly.ts';
 import { livenessSpoof } from './liveness/spoof.ts';
 import { virtualCamera } from './liveness/virtual-camera.ts';
+import { addressMismatch } from './logistics/address-mismatch.ts';
 import { shippingChange } from './logistics/shipping-change.ts';
 import { alwaysOn } from './network/always-on.ts';
 import { anonymizer } from './network/anonymizer.ts';
@@ -54,6 +55,8 @@ import { byodRequest } from './onboarding/byod-request.ts';
 import { inPersonOverdue } from './onboarding/in-person-overdue.ts';
 import { bankChange } from './payments/bank-change.ts';
 import { cryptoRequest } from './payments/crypto-request.ts';
+import { foreignAccount } from './payments/foreign-account.ts';
+import { platformTransfers } from './payments/platform-transfers.ts';
 import { prepayment } from './payments/prepayment.ts';
 import { sanctionedWallet } from './payments/sanctioned-wallet.ts';
 import { referencesContradicts } from './references/contradicts.ts';
@@ -92,6 +95,9 @@ export const IMPLEMENTED: readonly Detector[] = [
   bankChange,
   prepayment,
   shippingChange,
+  foreignAccount,
+  platformTransfers,
+  addressMismatch,
   inPersonOverdue,
   byodRequest,
   identityOwnerDispute,
