@@ -454,6 +454,17 @@ export type AlertDeliveriesTable = {
   created_at: string;
 };
 
+export type ChangeEventKeysTable = {
+  /** The Idempotency-Key header of a change-event delivery. */
+  key: string;
+  /** sha256 of the canonical JSON body it came with. */
+  body_sha256: string;
+  /** The answer given (JSON text); null while the first delivery is still being recorded. */
+  response: string | null;
+  actor_id: string;
+  created_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -482,6 +493,7 @@ export type DB = {
   alert_deliveries: AlertDeliveriesTable;
   indicator_imports: IndicatorImportsTable;
   threat_indicators: ThreatIndicatorsTable;
+  change_event_keys: ChangeEventKeysTable;
 };
 
 /** One import of shared threat indicators (migration 20261205); sha256 unique (a re-import changes nothing). */

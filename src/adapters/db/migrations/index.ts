@@ -12,6 +12,7 @@ import * as m20261202VerificationSessions from './20261202_verification_sessions
 import * as m20261203VerificationKeyframes from './20261203_verification_keyframes.ts';
 import * as m20261204InterviewRecordings from './20261204_interview_recordings.ts';
 import * as m20261205ThreatIndicators from './20261205_threat_indicators.ts';
+import * as m20261206ChangeEvents from './20261206_change_events.ts';
 import * as m20261207Alerts from './20261207_alerts.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261203_verification_keyframes': m20261203VerificationKeyframes,
   '20261204_interview_recordings': m20261204InterviewRecordings,
   '20261205_threat_indicators': m20261205ThreatIndicators,
+  '20261206_change_events': m20261206ChangeEvents,
   '20261207_alerts': m20261207Alerts,
 };
 
