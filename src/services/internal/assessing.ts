@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import { appendAudit } from '../../adapters/db/audit.ts';
 import type { Executor } from '../../adapters/db/database.ts';
 import type { AuditActor } from '../../adapters/db/records.ts';
-import { insertAssessment } from '../../adapters/db/repositories/assessments.repository.ts';
+import { insertAssessment, latestAssessment } from '../../adapters/db/repositories/assessments.repository.ts';
 import { getSetting } from '../../adapters/db/repositories/settings.repository.ts';
 import {
   findSubjectRisk,
@@ -17,6 +17,7 @@ import type { CaseBundle } from '../../core/bundle/schema.ts';
 import { DEFAULT_POLICY, parsePolicy } from '../../core/policy.ts';
 import type { DetailedAssessment, Policy } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
+import { raiseAlertIfNews } from './alerts.ts';
 import { loadDismissals, prepareIntel } from './sanctions.ts';
 import { withStoredLogins } from './stored-logins.ts';
 
@@ -98,8 +99,11 @@ export async function recordAssessment(
   trigger: AssessmentTrigger,
 ): Promise<void> {
   const previous = await findSubjectRisk(trx, subjectId);
+  // A band rise (or a new critical signal) raises an alert in this same transaction (internal/alerts.ts).
+  const previousAssessment = previous?.band ? await latestAssessment(trx, subjectId) : null;
   const id = app.ids.newId();
   const at = app.clock.now().toISOString();
+  await raiseAlertIfNews(app, trx, { subjectId, assessmentId: id, previous: previousAssessment, assessment });
   await insertAssessment(trx, { id, subjectId, createdAt: at, trigger, assessment });
   await updateSubjectAssessment(trx, subjectId, {
     band: assessment.band,
