@@ -10,6 +10,7 @@ import type { Config } from '../config/config.ts';
 import { can, type Permission, type Role } from '../core/auth/roles.ts';
 import { DomainError } from '../core/errors.ts';
 import type { IntelLookups } from '../core/types.ts';
+import type { IndicatorRuntime } from '../intel/indicators/runtime.ts';
 import type { IpRuntime } from '../intel/ip/runtime.ts';
 import type { SanctionsRuntime } from '../intel/sanctions/runtime.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -25,6 +26,8 @@ export type AppContext = {
   sanctions?: SanctionsRuntime;
   /** The IP intelligence runtime behind `intel.ip` (shipped databases + imported lists). */
   ip?: IpRuntime;
+  /** The imported threat indicators behind `intel.indicators`. */
+  indicators?: IndicatorRuntime;
   /** Uploaded documents, encrypted at rest (absent: the encrypted local store under <dataDir>/files). */
   files?: FileStore;
 };
@@ -72,6 +75,7 @@ export async function inTransaction<T>(
 ): Promise<T> {
   if (app.sanctions && app.sanctions.current() === undefined) await app.sanctions.lookup();
   if (app.ip) await app.ip.ready();
+  if (app.indicators) await app.indicators.ready();
   return app.database.db.transaction().execute(work);
 }
 

@@ -4,6 +4,11 @@ import { createDatabase, migrateToLatest } from '../adapters/db/database.ts';
 import { type IdGenerator, uuidV7Ids } from '../adapters/ids/ids.ts';
 import type { Config } from '../config/config.ts';
 import type { IntelLookups } from '../core/types.ts';
+import {
+  createIndicatorRuntime,
+  type IndicatorRuntime,
+  withIndicatorIntel,
+} from '../intel/indicators/runtime.ts';
 import { createIpRuntime, type IpRuntime, withIpIntel } from '../intel/ip/runtime.ts';
 import {
   createSanctionsIntel,
@@ -42,6 +47,8 @@ export type AppContextOptions = {
    * lists, loaded on first use (`app.ip.ready()`).
    */
   ip?: IpRuntime | false;
+  /** Imported threat indicators: a runtime, or false for none. Default: this store's, loaded on first use. */
+  indicators?: IndicatorRuntime | false;
   /**
    * Start the job worker now (default true). One-shot CLI commands pass false so they do not pick up
    * queued work; with GATECHECK_WORKER=off this process only enqueues.
@@ -89,7 +96,12 @@ export async function createAppContext(config: Config, options: AppContextOption
         : (options.sanctions ?? createSanctionsRuntime({ dataDir: config.dataDir, db: database.db }));
     const ip = options.ip === false ? undefined : (options.ip ?? createIpRuntime({ db: database.db }));
     const baseIntel = sanctions ? createSanctionsIntel(sanctions) : NO_INTEL;
-    const intel = options.intel ?? (ip ? withIpIntel(baseIntel, ip) : baseIntel);
+    const indicators =
+      options.indicators === false
+        ? undefined
+        : (options.indicators ?? createIndicatorRuntime({ db: database.db }));
+    const ipIntel = ip ? withIpIntel(baseIntel, ip) : baseIntel;
+    const intel = options.intel ?? (indicators ? withIndicatorIntel(ipIntel, indicators) : ipIntel);
     const app: AppContext = {
       database,
       clock,
@@ -99,6 +111,7 @@ export async function createAppContext(config: Config, options: AppContextOption
       intel,
       ...(sanctions ? { sanctions } : {}),
       ...(ip ? { ip } : {}),
+      ...(indicators ? { indicators } : {}),
     };
     registerJobHandlers(app);
     if (options.startJobs ?? true) {
