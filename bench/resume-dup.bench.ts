@@ -1,5 +1,5 @@
 // `npm run bench resume-dup`: near-duplicate resume lookup (links.duplicate-resume) over a generated corpus
-// (RESUME_DUP_N resumes, default 100,000): the LSH index against a brute-force Jaccard scan of every resume,
+// (RESUME_DUP_N resumes, default 100,000; RESUME_DUP_QUERIES queries, default 300): the LSH index against a brute-force Jaccard scan of every resume,
 // same process, same features, same threshold (DUPLICATE_MIN_JACCARD).
 //
 // Corpus: 90% independent resumes over five technology stacks (they share vocabulary, headings and stock
@@ -34,7 +34,10 @@ function copyOf(r: () => number, template: ResumeDraft): ResumeDraft {
   return r() < 0.5 ? personaCopy(r, template) : personaCopy(r, template, { rewrites: 6, swaps: 16 });
 }
 
-export function runResumeDupBench(size = Number(process.env.RESUME_DUP_N ?? 100_000), queries = 300) {
+export function runResumeDupBench(
+  size = Number(process.env.RESUME_DUP_N ?? 100_000),
+  queries = Number(process.env.RESUME_DUP_QUERIES ?? 300),
+) {
   const r = seededRandom(2026);
   const index = new ResumeLshIndex<number>();
   const pool: ResumeDraft[] = [];

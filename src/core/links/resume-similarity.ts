@@ -7,7 +7,7 @@
 //    person's names and the employers and schools the bundle lists become <name> and <org>.
 // 2. Shingles: every run of three consecutive tokens (word 3-grams), hashed to 32 bits, kept only when at
 //    least one of its words is not common resume vocabulary (technologies, skills, section headings, small
-//    words, placeholders). Two resumes that share a long skills list and the usual headings then share no
+//    words, placeholders, items of a list line such as a skills list). Two resumes that share a long skills list and the usual headings then share no
 //    shingle from them, while a copied sentence keeps most of its shingles: one edited word breaks three.
 // 3. Similarity: Jaccard of the two shingle sets (shared / all distinct); containment (shared / the
 //    smaller set) is reported too.
@@ -30,6 +30,8 @@ export type ResumeToken = {
   /** Where it is in the original text. */
   start: number;
   end: number;
+  /** An item of a list line (skills, tools): common vocabulary whatever the word. */
+  listed?: boolean;
 };
 
 export type ResumeFeatures = {
@@ -144,7 +146,21 @@ export function resumeTokens(text: string, options: NormalizeOptions = {}): Resu
     }
     out.push({ form: t.form, start: t.start, end: t.end });
   }
+  markLists(text, out);
   return out;
+}
+
+/** A line of five or more short items separated by commas, semicolons, bars or bullets is a list. */
+function markLists(text: string, tokens: ResumeToken[]): void {
+  let k = 0;
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    const items = line[0].split(/[,;|•·]/);
+    const from = line.index;
+    const to = from + line[0].length;
+    while (k < tokens.length && tokens[k]!.start < from) k++;
+    if (items.length < 5 || items.some((item) => item.trim().split(/\s+/).length > 3)) continue;
+    for (let i = k; i < tokens.length && tokens[i]!.start < to; i++) tokens[i]!.listed = true;
+  }
 }
 
 /** The normalised text (tokens joined by spaces), for display and tests. */
@@ -166,7 +182,7 @@ const HEADINGS =
     ' ',
   );
 const SKILL_WORDS =
-  'rest restful api apis graphql microservices micro services agile scrum kanban ci cd ci/cd devops tdd bdd unit integration e2e end-to-end testing tests test automation design patterns oop solid clean code architecture distributed systems data structures algorithms backend back-end frontend front-end full-stack fullstack full stack web mobile development developer engineer engineering senior junior lead principal staff software application applications server serverless sql nosql relational orm ui ux responsive accessibility security performance monitoring logging observability containers containerization orchestration version control source linux unix windows macos scripting shell bash html5 css3 sass less json xml yaml oauth oauth2 jwt sso websockets messaging queues caching search analytics machine learning ml ai deep nlp etl pipelines big real-time realtime scalable scalability high availability git github gitlab bitbucket jira confluence'.split(
+  'rest restful api apis graphql microservices micro services agile scrum kanban ci cd ci/cd devops tdd bdd unit integration e2e end-to-end testing tests test automation design patterns oop solid clean code architecture distributed systems data structures algorithms backend back-end frontend front-end full-stack fullstack full stack web mobile development developer engineer engineering senior junior lead principal staff software application applications server serverless sql nosql relational orm ui ux responsive accessibility security performance monitoring logging observability containers containerization orchestration version control source linux unix windows macos scripting shell bash html5 css3 sass less json xml yaml oauth oauth2 jwt sso websockets messaging queues caching search analytics machine learning ml ai deep nlp etl pipelines big real-time realtime scalable scalability high availability git github gitlab bitbucket jira confluence html css jest cypress webpack vite terraform ansible jenkins helm nginx apache junit mockito pytest phpunit celery pandas numpy redux tailwind bootstrap sass figma postman swagger openapi'.split(
     ' ',
   );
 
@@ -182,9 +198,9 @@ function technologyWords(): string[] {
 
 const COMMON = new Set<string>([...SMALL_WORDS, ...HEADINGS, ...SKILL_WORDS, ...technologyWords()]);
 
-/** Whether a token is common resume vocabulary (or a placeholder). */
-export function isCommonToken(form: string): boolean {
-  return form.startsWith('<') || COMMON.has(form);
+/** Whether a token is common resume vocabulary, a placeholder or an item of a list line. */
+export function isCommonToken(token: ResumeToken): boolean {
+  return token.listed === true || token.form.startsWith('<') || COMMON.has(token.form);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -226,11 +242,11 @@ function combine(a: number, b: number, c: number): number {
 export function shingleSet(tokens: readonly ResumeToken[]): Uint32Array {
   const hashes: number[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) {
-    const a = tokens[i]!.form;
-    const b = tokens[i + 1]!.form;
-    const c = tokens[i + 2]!.form;
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    const c = tokens[i + 2]!;
     if (isCommonToken(a) && isCommonToken(b) && isCommonToken(c)) continue;
-    hashes.push(combine(tokenHash(a), tokenHash(b), tokenHash(c)));
+    hashes.push(combine(tokenHash(a.form), tokenHash(b.form), tokenHash(c.form)));
   }
   const sorted = Uint32Array.from(hashes).sort();
   let n = 0;
@@ -389,8 +405,9 @@ export type SharedPassage = {
 };
 
 /**
- * The longest runs of tokens both resumes share (at least `minWords` tokens, not overlapping, longest
- * first), with their original wording in each text. Runs made only of common vocabulary are skipped.
+ * The longest runs of tokens both resumes share (at least `minWords` tokens, not overlapping, those with the
+ * most words beyond common vocabulary first), with their original wording in each text. Runs begin and end
+ * on such a word, so a passage does not open on a name or a heading.
  */
 export function sharedPassages(
   a: { text: string; tokens: readonly ResumeToken[] },
@@ -407,20 +424,25 @@ export function sharedPassages(
     if (list) list.push(i);
     else at.set(k, [i]);
   }
-  const runs: { i: number; j: number; len: number }[] = [];
+  const runs: { i: number; j: number; len: number; informative: number }[] = [];
   for (let j = 0; j + 2 < tb.length; j++) {
     for (const i of at.get(key(tb, j)) ?? []) {
       // Only from the start of a diagonal run.
       if (i > 0 && j > 0 && ta[i - 1]!.form === tb[j - 1]!.form) continue;
       let len = 3;
       while (i + len < ta.length && j + len < tb.length && ta[i + len]!.form === tb[j + len]!.form) len++;
-      if (len < minWords) continue;
+      // Trimmed to begin and end on a word that is not common vocabulary (not on a name or a heading).
+      let from = 0;
+      while (from < len && isCommonToken(ta[i + from]!)) from++;
+      let to = len;
+      while (to > from && isCommonToken(ta[i + to - 1]!)) to--;
+      if (to - from < minWords) continue;
       let informative = 0;
-      for (let k = i; k < i + len; k++) if (!isCommonToken(ta[k]!.form)) informative++;
-      if (informative >= 3) runs.push({ i, j, len });
+      for (let k = i + from; k < i + to; k++) if (!isCommonToken(ta[k]!)) informative++;
+      if (informative >= 3) runs.push({ i: i + from, j: j + from, len: to - from, informative });
     }
   }
-  runs.sort((x, y) => y.len - x.len || x.i - y.i);
+  runs.sort((x, y) => y.informative - x.informative || y.len - x.len || x.i - y.i);
   const chosen: typeof runs = [];
   const overlaps = (x: (typeof runs)[number], y: (typeof runs)[number]) =>
     x.i < y.i + y.len && y.i < x.i + x.len;
