@@ -141,7 +141,9 @@ describe('ResumeLshIndex', () => {
       ...templates.map((t) => personaCopy(r, t)),
       ...Array.from({ length: 100 }, () => draftResume(r)),
     ];
-    drafts.forEach((d, i) => index.add(i, resumeFeatures(renderResume(d))));
+    drafts.forEach((d, i) => {
+      index.add(i, resumeFeatures(renderResume(d)));
+    });
     let expected = 0;
     let got = 0;
     for (let q = 0; q < 30; q++) {
