@@ -40,7 +40,10 @@ import { occlusionAnomaly } from './liveness/occlusion-anomaly.ts';
 import { profileAnomaly } from './liveness/profile-anomaly.ts';
 import { livenessSpoof } from './liveness/spoof.ts';
 import { virtualCamera } from './liveness/virtual-camera.ts';
+import { referralChain } from './links/referral-chain.ts';
+import { sharedIdentifier } from './links/shared-identifier.ts';
 import { addressMismatch } from './logistics/address-mismatch.ts';
+import { sharedAddress } from './logistics/shared-address.ts';
 import { shippingChange } from './logistics/shipping-change.ts';
 import { alwaysOn } from './network/always-on.ts';
 import { anonymizer } from './network/anonymizer.ts';
@@ -115,6 +118,9 @@ export const IMPLEMENTED: readonly Detector[] = [
   highRiskCountry,
   remoteAccess,
   sharedEgress,
+  sharedIdentifier,
+  sharedAddress,
+  referralChain,
   alwaysOn,
   inputLatency,
   voipPhone,

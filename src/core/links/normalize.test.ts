@@ -87,6 +87,13 @@ describe('normalizeAddress', () => {
     ).toBe(key('Flat 3, 10 Downing Street, London SW1A 2AA'));
   });
 
+  it('reads a US address of someone whose default country is Canada (the postal code decides)', () => {
+    expect(normalizeAddress('350 Fifth Avenue, New York, NY 10118', 'CA')?.key).toBe('US|10118|350|5th ave|');
+    expect(normalizeAddress('123 Main St, Toronto ON M5H 1A1', 'US')?.key).toBe('CA|M5H 1A1|123|main st|');
+    // A stated country is believed: a Canadian-looking code in a US address is not read as Canadian.
+    expect(normalizeAddress({ line1: '1 Main St', postalCode: 'M5H 1A1', country: 'US' })).toBeNull();
+  });
+
   it('refuses what cannot tell dwellings apart', () => {
     expect(normalizeAddress('123 Main St')).toBeNull();
     expect(normalizeAddress('Toronto, Canada')).toBeNull();

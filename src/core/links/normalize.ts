@@ -632,6 +632,7 @@ type Postal = { country: string; code: string; zip4?: string };
 function findPostal(
   text: string,
   country: string | undefined,
+  strict = true,
 ): { postal: Postal; rest: string; atEnd: boolean } | undefined {
   const tryCa = () => {
     const m = CA_POSTAL.exec(text);
@@ -650,16 +651,20 @@ function findPostal(
     if (m[2]) postal.zip4 = m[2];
     return { postal, m };
   };
-  const order = country === 'CA' ? [tryCa] : country === 'GB' ? [tryGb] : country === 'US' ? [tryUs] : [];
-  const found = (order.length > 0 ? order : [tryCa, tryGb, tryUs]).map((f) => f()).find((x) => x);
+  const byCountry: Record<string, typeof tryCa> = { CA: tryCa, GB: tryGb, US: tryUs };
+  const preferred = country ? byCountry[country] : undefined;
+  // A country the address states: only its format. A default (the subject's claimed country): tried first.
+  const order =
+    preferred && strict ? [preferred] : [preferred, tryCa, tryGb, tryUs].filter((f) => f !== undefined);
+  const found = order.map((f) => f()).find((x) => x);
   if (!found) return undefined;
   const { m, postal } = found;
   const end = m.index! + m[0].length;
   return { postal, rest: `${text.slice(0, m.index)} ${text.slice(end)}`, atEnd: end === text.length };
 }
 
-function normalizePostal(code: string, country: string | undefined): Postal | undefined {
-  return findPostal(clean(code).replace(/\s+/g, ' '), country)?.postal;
+function normalizePostal(code: string, country: string | undefined, strict: boolean): Postal | undefined {
+  return findPostal(clean(code).replace(/\s+/g, ' '), country, strict)?.postal;
 }
 
 type Street = { number: string; street: string; unit?: string };
@@ -724,10 +729,12 @@ function parseStreet(line: string, extraUnit?: string): Street | undefined {
 function addressFromParts(parts: AddressInput, defaultCountry?: string): AddressKey | null {
   const line1 = str(parts.line1);
   if (!line1) return null;
-  let country = countryOf(str(parts.country)) ?? countryOf(defaultCountry);
+  const stated = countryOf(str(parts.country));
   const postalText = str(parts.postalCode);
-  const postal = postalText ? normalizePostal(postalText, country) : undefined;
-  country ??= postal?.country;
+  const postal = postalText
+    ? normalizePostal(postalText, stated ?? countryOf(defaultCountry), stated !== undefined)
+    : undefined;
+  const country = stated ?? postal?.country ?? countryOf(defaultCountry);
   const line2 = str(parts.line2);
   let extraUnit: string | undefined;
   let streetLine = line1;
@@ -769,11 +776,12 @@ function addressFromText(text: string, defaultCountry?: string): AddressKey | nu
       segments[segments.length - 1] = segments.at(-1)!.slice(0, tail.index).trim();
     }
   }
-  country ??= countryOf(defaultCountry);
+  const stated = country !== undefined;
+  const guess = country ?? countryOf(defaultCountry);
   // The postal code lives after the street: search the segments after the first.
   let postal: Postal | undefined;
   for (let i = segments.length - 1; i >= 1 && !postal; i--) {
-    const hit = findPostal(clean(segments[i]!), country);
+    const hit = findPostal(clean(segments[i]!), guess, stated);
     if (hit) {
       postal = hit.postal;
       segments[i] = hit.rest.trim();
@@ -782,13 +790,13 @@ function addressFromText(text: string, defaultCountry?: string): AddressKey | nu
   if (!postal && segments.length === 1) {
     // One line: "123 Main St Springfield IL 62701" — the postal code is at the end.
     const one = clean(segments[0]!);
-    const hit = findPostal(one, country);
+    const hit = findPostal(one, guess, stated);
     if (hit?.atEnd) {
       postal = hit.postal;
       segments[0] = hit.rest.trim();
     }
   }
-  country ??= postal?.country;
+  country ??= postal?.country ?? guess;
   // A unit on its own segment before the street ("Flat 3, 10 Downing Street").
   let extraUnit: string | undefined;
   let streetAt = 0;
