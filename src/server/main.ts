@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { loadStorageKey } from '../adapters/storage/storage-key.ts';
 import type { Config } from '../config/config.ts';
 import { closeAppContext, createAppContext } from '../services/create-app-context.ts';
+import { startAlertDelivery } from '../services/deliver-alerts.ts';
 import { startVerificationExpiry } from '../services/expire-verifications.ts';
 import { startDocumentRetention } from '../services/purge-expired-documents.ts';
 import { issueSetupToken } from '../services/setup-instance.ts';
@@ -88,6 +89,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
         `Verification expiry: ${result.expired.length} session(s) expired, ${result.tracesDeleted.length} trace(s) deleted${result.failed.length > 0 ? `, ${result.failed.length} failed (${result.failed[0]?.error})` : ''}`,
       ),
   });
+  // Alerts: due deliveries (webhooks, email) and the daily digest go out every 30 s, never on a request.
+  const alerts = startAlertDelivery(ctx, {
+    onError: (error) =>
+      print(`Alert delivery failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   const setup = await issueSetupToken(ctx);
   if (setup !== null) {
     print('');
@@ -114,7 +120,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       });
       retention.stop();
       expiry.stop();
-      await Promise.all([retention.idle(), expiry.idle()]);
+      alerts.stop();
+      await Promise.all([retention.idle(), expiry.idle(), alerts.idle()]);
       await closeAppContext(ctx);
     })();
     return closing;

@@ -1,9 +1,11 @@
 // Every /api/v1 route, registered in one place.
 import type { ServerApp } from '../types.ts';
+import { registerAlertRoutes } from './alerts.routes.ts';
 import { registerAssessRoutes } from './assess.routes.ts';
 import { registerAuditRoutes } from './audit.routes.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
+import { registerChangeEventRoutes } from './change-events.routes.ts';
 import { registerClaimRoutes } from './claims.routes.ts';
 import { registerDocumentRoutes } from './documents.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
@@ -44,10 +46,12 @@ export function registerRoutes(api: ServerApp): void {
   registerIntelRoutes(api);
   registerIpRoutes(api);
   registerLoginRoutes(api);
+  registerChangeEventRoutes(api);
   registerNetworkRoutes(api);
   registerHookRoutes(api);
   registerDocumentRoutes(api);
   registerRecordingRoutes(api);
   registerVerificationRoutes(api);
   registerVerificationMediaRoutes(api);
+  registerAlertRoutes(api);
 }
