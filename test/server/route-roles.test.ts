@@ -58,6 +58,8 @@ const EXPECTED: Record<string, Minimum> = {
   'GET /api/v1/logins/imports/{id}': 'viewer',
   'GET /api/v1/logins/unmatched': 'viewer',
   'POST /api/v1/logins/accounts': 'investigator',
+  'POST /api/v1/events/changes': 'recruiter',
+  'POST /api/v1/events/changes/import': 'recruiter',
   'GET /api/v1/subjects/{id}/logins': 'viewer',
   'GET /api/v1/network/overview': 'viewer',
   // the Okta hook checks its own secret (404 until an admin sets one, 401 for a wrong one)

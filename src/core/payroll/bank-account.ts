@@ -77,49 +77,50 @@ const IBAN_WORDS: Partial<Record<ValidationErrorsIBAN, string>> = {
 /** Every problem with the account's identifiers, paths under `path` (e.g. `to.iban`). */
 export function bankAccountProblems(account: BankAccount, path: string): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
+  const prefix = path === '' ? '' : `${path}.`;
   if (account.iban !== undefined) {
     const result = validateIBAN(compactIban(account.iban));
     if (!result.valid) {
       const words = [...new Set(result.errorCodes.map((c) => IBAN_WORDS[c] ?? 'not a valid IBAN'))];
       problems.push({
-        path: `${path}.iban`,
+        path: `${prefix}iban`,
         message: `"${account.iban}" is not a valid IBAN: ${words.join('; ')}`,
       });
     }
   }
   if (account.bic !== undefined && !isValidBIC(compactBic(account.bic)))
     problems.push({
-      path: `${path}.bic`,
+      path: `${prefix}bic`,
       message: `"${account.bic}" is not a BIC (8 or 11 characters: bank, country, location, branch)`,
     });
   if (account.transit !== undefined && !/^\d{5}$/.test(account.transit))
     problems.push({
-      path: `${path}.transit`,
+      path: `${prefix}transit`,
       message: `"${account.transit}" is not a Canadian transit number (5 digits)`,
     });
   if (account.institution !== undefined && !/^\d{3}$/.test(account.institution))
     problems.push({
-      path: `${path}.institution`,
+      path: `${prefix}institution`,
       message: `"${account.institution}" is not a Canadian institution number (3 digits)`,
     });
   if ((account.transit === undefined) !== (account.institution === undefined))
     problems.push({
-      path: `${path}.${account.transit === undefined ? 'transit' : 'institution'}`,
+      path: `${prefix}${account.transit === undefined ? 'transit' : 'institution'}`,
       message: 'a Canadian account needs both the transit and the institution number',
     });
   if (account.routing !== undefined && !isValidAbaRouting(account.routing))
     problems.push({
-      path: `${path}.routing`,
+      path: `${prefix}routing`,
       message: `"${account.routing}" is not a US routing number (9 digits with a valid check digit)`,
     });
   if (account.accountNumber !== undefined && !/^[0-9A-Za-z -]{4,34}$/.test(account.accountNumber))
     problems.push({
-      path: `${path}.accountNumber`,
+      path: `${prefix}accountNumber`,
       message: 'an account number is 4 to 34 letters or digits',
     });
   if (account.country !== undefined && !/^[A-Z]{2}$/.test(account.country))
     problems.push({
-      path: `${path}.country`,
+      path: `${prefix}country`,
       message: `"${account.country}" is not an ISO 3166-1 alpha-2 country code`,
     });
   return problems;
