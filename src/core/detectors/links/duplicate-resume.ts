@@ -76,7 +76,7 @@ function indexFor(population: readonly CaseBundle[]): ResumeIndex {
 }
 
 /** Whether two subjects go by one name (the same person re-applying is not this signal). */
-function sameName(a: CaseBundle, b: CaseBundle): boolean {
+export function sameName(a: CaseBundle, b: CaseBundle): boolean {
   const x = a.subject.name;
   const y = b.subject.name;
   if (!x || !y) return false;
