@@ -338,6 +338,24 @@ logins
   );
 
 program
+  .command('links')
+  .description('groups of people sharing an email, phone, bank account, wallet, device or address')
+  .argument('[bundles...]', 'bundle files or folders (or --db for the stored subjects)')
+  .addOption(new Option('--db', 'read the subjects stored in the database').env('GATECHECK_LINKS_DB'))
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(
+    async (
+      paths: string[],
+      options: { json?: boolean; db?: boolean; dataDir: string; databaseUrl?: string },
+    ) => {
+      const { listLinks } = await import('./commands/list-links.ts');
+      process.exitCode = await listLinks(paths, options);
+    },
+  );
+
+program
   .command('reassess')
   .description('re-assess every stored subject now (e.g. after a policy change), with progress')
   .addOption(jsonOption())
