@@ -17,6 +17,7 @@ const SettingsPage = lazy(() => import('../features/settings/components/Settings
 const NetworkPage = lazy(() => import('../features/network/components/NetworkPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/components/AboutPage.tsx'));
 const VerifyPage = lazy(() => import('../features/verify/components/VerifyPage.tsx'));
+const InboxPage = lazy(() => import('../features/alerts/components/InboxPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -37,6 +38,7 @@ export function AppRoutes() {
             <Route path="/signals" element={<SignalsPage />} />
             <Route path="/screen" element={<ScreenPage />} />
             <Route path="/network" element={<NetworkPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
             <Route path="/about" element={<AboutPage />} />
             {/* Every role may read the sanctions lists tab; the other tabs check for admin themselves. */}
             <Route path="/settings" element={<SettingsPage />} />

@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconChevronDown,
   IconFileImport,
+  IconInbox,
   IconInfoCircle,
   IconListDetails,
   IconLogout,
@@ -26,6 +27,7 @@ import {
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { UnreadAlertsBadge } from '../features/alerts/components/UnreadAlertsBadge.tsx';
 import { useLogout, useMe } from '../features/auth/queries.ts';
 import { JobsIndicator } from '../features/jobs/components/JobsIndicator.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
@@ -68,6 +70,7 @@ const NAV: NavItem[] = [
   { to: '/signals', label: 'Signals', icon: IconListDetails },
   { to: '/screen', label: 'Screening', icon: IconUserSearch },
   { to: '/network', label: 'Network', icon: IconWorld },
+  { to: '/inbox', label: 'Inbox', icon: IconInbox },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
@@ -88,6 +91,7 @@ function NavLinks({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate?: () =
               variant={isActive ? 'light' : 'subtle'}
               color={isActive ? 'blue' : 'gray'}
               leftSection={<n.icon size={16} />}
+              rightSection={n.to === '/inbox' ? <UnreadAlertsBadge /> : undefined}
               aria-current={isActive ? 'page' : undefined}
             >
               {n.label}

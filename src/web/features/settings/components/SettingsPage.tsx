@@ -1,6 +1,7 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAdjustments, IconKey, IconListSearch, IconPlugConnected, IconUsers } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
+import { AlertDestinationsSettings } from '../../alerts/components/AlertDestinationsSettings.tsx';
 import { useMe } from '../../auth/queries.ts';
 import { SanctionsListsSettings } from '../../sanctions/components/SanctionsListsSettings.tsx';
 import { IntegrationsSettings } from './IntegrationsSettings.tsx';
@@ -75,6 +76,7 @@ export default function SettingsPage() {
             </Tabs.Panel>
             <Tabs.Panel value="integrations">
               <IntegrationsSettings />
+              <AlertDestinationsSettings />
             </Tabs.Panel>
           </>
         ) : null}
