@@ -40,7 +40,9 @@ import { occlusionAnomaly } from './liveness/occlusion-anomaly.ts';
 import { profileAnomaly } from './liveness/profile-anomaly.ts';
 import { livenessSpoof } from './liveness/spoof.ts';
 import { virtualCamera } from './liveness/virtual-camera.ts';
+import { duplicateResume } from './links/duplicate-resume.ts';
 import { referralChain } from './links/referral-chain.ts';
+import { reusedPhoto } from './links/reused-photo.ts';
 import { sharedIdentifier } from './links/shared-identifier.ts';
 import { addressMismatch } from './logistics/address-mismatch.ts';
 import { sharedAddress } from './logistics/shared-address.ts';
@@ -139,6 +141,8 @@ export const IMPLEMENTED: readonly Detector[] = [
   livenessSpoof,
   identityInstability,
   faceMismatch,
+  duplicateResume,
+  reusedPhoto,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */
