@@ -10,6 +10,7 @@ import { registerClaimRoutes } from './claims.routes.ts';
 import { registerDocumentRoutes } from './documents.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { registerHookRoutes } from './hooks.routes.ts';
+import { registerIndicatorRoutes } from './indicators.routes.ts';
 import { registerIntelRoutes } from './intel.routes.ts';
 import { registerIpRoutes } from './ip.routes.ts';
 import { registerJobRoutes } from './jobs.routes.ts';
@@ -45,6 +46,7 @@ export function registerRoutes(api: ServerApp): void {
   registerScreenRoutes(api);
   registerIntelRoutes(api);
   registerIpRoutes(api);
+  registerIndicatorRoutes(api);
   registerLoginRoutes(api);
   registerChangeEventRoutes(api);
   registerNetworkRoutes(api);
