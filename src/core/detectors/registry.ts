@@ -33,6 +33,7 @@ import { repeatedExcuse } from './interview/repeated-excuse.ts';
 import { scriptedAnswers } from './interview/scripted-answers.ts';
 import { textOnlyPreference } from './interview/text-only-preference.ts';
 import { duplicateResume } from './links/duplicate-resume.ts';
+import { knownIndicator } from './links/known-indicator.ts';
 import { referralChain } from './links/referral-chain.ts';
 import { reusedPhoto } from './links/reused-photo.ts';
 import { sharedIdentifier } from './links/shared-identifier.ts';
@@ -143,6 +144,7 @@ export const IMPLEMENTED: readonly Detector[] = [
   faceMismatch,
   duplicateResume,
   reusedPhoto,
+  knownIndicator,
 ];
 
 /** A placeholder for a signal whose detector is not built yet: always "not evaluated". */
