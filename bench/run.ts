@@ -5,6 +5,7 @@ import { runAssessBench } from './assess.bench.ts';
 import { runFacesBench } from './faces.bench.ts';
 import { runForensicsBench } from './forensics.bench.ts';
 import { runIpLookupBench } from './ip-lookup.bench.ts';
+import { runLinksBench } from './links.bench.ts';
 import { runLivenessVerifyBench } from './liveness-verify.bench.ts';
 import { runLoginParseBench } from './login-parse.bench.ts';
 import { runNameMatchingBench } from './name-matching.bench.ts';
@@ -56,6 +57,15 @@ if (only === undefined || only === 'network') {
   console.log('Every detector over one bundle of 5,000 sign-ins (the most an assessment loads per subject)');
   console.table([network.bundle]);
   results.network = network;
+}
+if (only === undefined || only === 'links') {
+  console.log('\nClustering people by shared identifiers (union-find, one core)');
+  const links = runLinksBench();
+  console.table([links]);
+  console.log(
+    'target: 100,000 subjects with 1,000,000 identifiers clustered in < 10 s; every planted farm recovered',
+  );
+  results.links = links;
 }
 if (only === undefined || only === 'resume') {
   console.log('\nResume reading per file (sniff + extract + parse) vs raw text extraction alone (one core)');
