@@ -402,6 +402,20 @@ program
     },
   );
 
+program
+  .command('changes')
+  .description('HRIS/payroll change events: addresses, bank accounts, payments')
+  .command('import')
+  .description('import change events from a CSV file (see docs/payroll-events.md); all or nothing')
+  .argument('<file>', 'the CSV file, header row first')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (file: string, options: import('./commands/import-changes.ts').ImportChangesOptions) => {
+    const { importChangesCommand } = await import('./commands/import-changes.ts');
+    process.exitCode = await importChangesCommand(file, options);
+  });
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
