@@ -206,7 +206,9 @@ class Parser {
       this.take(')');
     } else {
       throw new PatternError(
-        token ? `expected [ or ( at position ${token.at}, found ${JSON.stringify(token.v)}` : 'empty pattern',
+        token
+          ? `expected [ or ( at position ${token.at}, found ${JSON.stringify(token.v)}`
+          : 'the pattern ends where an observation ([...]) is expected',
       );
     }
     const qualifiers: string[] = [];
