@@ -56,7 +56,7 @@ export function AlertDestinationsSettings() {
   };
 
   return (
-    <Stack data-testid="alert-destinations-settings">
+    <Stack mt="xl" data-testid="alert-destinations-settings">
       <Stack gap={0}>
         <Title order={2} size="h4">
           Alerts
