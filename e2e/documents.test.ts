@@ -280,11 +280,14 @@ describe('documents and resumes', () => {
   }, 180_000);
 
   it('lists both files and deletes the edited one after asking', async () => {
+    // The list was just opened from the other subject's page: wait for this subject's two files.
     const rows = page.getByTestId('document-file');
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
     // Newest first: the edited photo.
     await rows.first().getByTestId('document-open').click();
-    expect(await viewer().getByTestId('document-title').textContent()).toBe('National ID card');
+    await expect
+      .poll(() => viewer().getByTestId('document-title').textContent(), { timeout: 30_000 })
+      .toBe('National ID card');
     await page
       .getByTestId('documents-tab')
       .screenshot({ path: path.join(SHOTS, 'documents.png'), style: NO_HEADER });
