@@ -39,9 +39,9 @@ describe('extractIdentifiers', () => {
     ]);
     expect(ids).toEqual([
       ['email', 'ab@gmail.com', 'ab@gmail.com', 'subject.email', null],
-      ['phone', '+14165550134', '+1••••••••34', 'subject.phone', null],
+      ['phone', '+14165550134', '+1 ••••••••34', 'subject.phone', null],
       ['email', 'ab@gmail.com', 'ab@gmail.com', 'resume.contact.emails[0]', null],
-      ['phone', '+442079460958', '+4•••••••••58', 'resume.contact.phones[0]', null],
+      ['phone', '+442079460958', '+44 ••••••••58', 'resume.contact.phones[0]', null],
       ['ip', '8.8.8.8', '8.8.8.8', 'logins[0].ip', true],
       ['device', 'desktop-7qk2abc', 'desktop-7qk2abc', 'logins[0].device', null],
       ['bank', 'iban:GB29NWBK60161331926819', 'IBAN GB ending 6819', 'changes[0].to', null],

@@ -4,6 +4,7 @@
 // inventory, public sign-in and application addresses, and the references' contact details.
 // Egress IPs are weak (many people share an office, a VPN or a carrier gateway): marked `weak`, private
 // and reserved ranges left out.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CaseBundle } from '../bundle/schema.ts';
 import {
   isPublicIp,
@@ -70,8 +71,10 @@ const mapKey = (kind: IdentifierKind, key: string) => `${kind}:${key}`;
 /** The identity of an identifier for indexes: "kind:key". */
 export const identifierKey = (id: Pick<Identifier, 'kind' | 'key'>) => mapKey(id.kind, id.key);
 
+/** "+1 ••••••••34": the country code and the last two digits. */
 function phoneDisplay(e164: string): string {
-  return `${e164.slice(0, 2)}${maskTail(e164.slice(2), 2)}`;
+  const cc = parsePhoneNumberFromString(e164)?.countryCallingCode ?? '';
+  return `+${cc} ${maskTail(e164.slice(1 + cc.length), 2)}`;
 }
 
 function bankDisplay(kind: string, key: string, country?: string): string {

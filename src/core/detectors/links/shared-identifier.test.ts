@@ -54,7 +54,7 @@ describe('links.shared-identifier', () => {
     const s = firstSignal(assess([alex, bob])[0]!);
     expect(s.evidence).toEqual(['subject.email', 'subject.phone']);
     expect(s.explanation).toContain('email address jdoe@gmail.com is also used by Bob Roe (c2)');
-    expect(s.explanation).toContain('phone number +1••••••••34');
+    expect(s.explanation).toContain('phone number +1 ••••••••34');
     expect(s.explanation).not.toContain('4165550134');
   });
 
