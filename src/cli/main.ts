@@ -119,6 +119,46 @@ sanctions
     const { listSanctionsCommand } = await import('./commands/import-sanctions.ts');
     process.exitCode = await listSanctionsCommand(options);
   });
+const indicators = program
+  .command('indicators')
+  .description('threat indicators shared between organisations (STIX 2.1, CSV)');
+indicators
+  .command('import')
+  .description(
+    'import a STIX 2.1 bundle or a CSV (type,value,source,description,valid_until); re-importing a file changes nothing',
+  )
+  .argument('<file>', 'the file')
+  .addOption(new Option('--name <name>', 'shown in the list of imports (default: the file name)'))
+  .addOption(new Option('--strict', 'reject the whole file when any object or line cannot be used'))
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (file: string, options: import('./commands/indicators.ts').ImportIndicatorsOptions) => {
+    const { importIndicatorsCommand } = await import('./commands/indicators.ts');
+    process.exitCode = await importIndicatorsCommand(file, options);
+  });
+indicators
+  .command('export')
+  .description("print a subject's identifiers as a STIX 2.1 bundle (escalated or reported cases, or --all)")
+  .argument('<subjectId>', 'the subject')
+  .addOption(new Option('--all', 'every identifier, whatever the case status'))
+  .addOption(new Option('--hashed', 'salted SHA-256 of emails and phones instead of the values'))
+  .addOption(
+    new Option('--salt <salt>', 'the salt agreed with the other organisations').env(
+      'GATECHECK_INDICATOR_SALT',
+    ),
+  )
+  .addOption(
+    new Option('--organization <name>', 'the organisation named as the source').env(
+      'GATECHECK_ORGANIZATION_NAME',
+    ),
+  )
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (subjectId: string, options: import('./commands/indicators.ts').ExportIndicatorsOptions) => {
+    const { exportIndicatorsCommand } = await import('./commands/indicators.ts');
+    process.exitCode = await exportIndicatorsCommand(subjectId, options);
+  });
 const ipIntel = intel.command('ip').description('IP range lists: Tor exits, VPN/hosting ranges, allow-lists');
 ipIntel
   .command('import')
