@@ -71,6 +71,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
   ctx.ip?.ready().catch((error: unknown) => {
     print(`IP databases could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
   });
+  // And the imported threat indicators, so re-assessment jobs see them before any transaction ran.
+  ctx.indicators?.ready().catch((error: unknown) => {
+    print(`Threat indicators could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  });
   // Retention: expired documents are deleted now and every hour (audited), in the background.
   const retention = startDocumentRetention(ctx, {
     onError: (error) =>
