@@ -44,7 +44,8 @@ describe('normalizeAddress', () => {
     ],
   ])('%s variants of one dwelling compare equal', (_, variants) => {
     const keys = variants.map((v) => key(v));
-    expect(keys[0]).toBeTruthy();
+    // A full key (country|postcode|number|street|unit), not a null that every variant shares.
+    expect(keys[0]).toMatch(/^(CA|US|GB)\|[^|]+\|\d+\|[a-z0-9 ]+\|/);
     for (const k of keys) expect(k).toBe(keys[0]);
   });
 
@@ -59,8 +60,8 @@ describe('normalizeAddress', () => {
     ['another street type', '123 Main St, Toronto ON M5H 1A1', '123 Main Ave, Toronto ON M5H 1A1'],
     ['another directional', '100 Queen St W, Toronto ON M5H 2N2', '100 Queen St E, Toronto ON M5H 2N2'],
   ])('near misses stay apart: %s', (_, a, b) => {
-    expect(key(a)).toBeTruthy();
-    expect(key(b)).toBeTruthy();
+    // Both read as full keys (two nulls would also differ from nothing), and they differ.
+    for (const k of [key(a), key(b)]) expect(k).toMatch(/^(CA|US|GB)\|[^|]+\|\d+\|[a-z0-9 ]+\|/);
     expect(key(a)).not.toBe(key(b));
   });
 
