@@ -494,6 +494,10 @@ export type DB = {
   indicator_imports: IndicatorImportsTable;
   threat_indicators: ThreatIndicatorsTable;
   change_event_keys: ChangeEventKeysTable;
+  case_snapshots: CaseSnapshotsTable;
+  legal_holds: LegalHoldsTable;
+  subject_access_log: SubjectAccessLogTable;
+  file_deletions: FileDeletionsTable;
 };
 
 /** One import of shared threat indicators (migration 20261205); sha256 unique (a re-import changes nothing). */
@@ -528,4 +532,55 @@ export type ThreatIndicatorsTable = {
   valid_until: string | null;
   stix_id: string | null;
   imported_at: string;
+};
+
+/** A subject's legal hold (migration 20261210): while active, retention and deletion leave the subject alone. */
+export type LegalHoldsTable = {
+  subject_id: string;
+  /** 0/1 */
+  active: number;
+  reason: string;
+  /** AuditActor, JSON text. */
+  set_by: string;
+  set_at: string;
+};
+
+/** Who viewed which subject's sensitive data (ids and an action word only). */
+export type SubjectAccessLogTable = {
+  id: string;
+  subject_id: string;
+  at: string;
+  /** AuditActor, JSON text. */
+  actor: string;
+  actor_id: string;
+  /** An ACCESS_ACTIONS value: subject.viewed, document.viewed, recording.viewed, … */
+  action: string;
+  /** The document, recording, session or keyframe looked at, when one. */
+  item_id: string | null;
+};
+
+/** A stored file whose row is gone: removed after the commit, retried by the retention sweep. */
+export type FileDeletionsTable = {
+  storage_key: string;
+  queued_at: string;
+};
+
+/** A frozen copy of one subject's case with its SHA-256 manifest (migration 20261209); never updated. */
+export type CaseSnapshotsTable = {
+  id: string;
+  subject_id: string;
+  created_at: string;
+  /** AuditActor, JSON text. */
+  created_by: string;
+  reason: string;
+  /** SnapshotManifest, JSON text. */
+  manifest: string;
+  manifest_hash: string;
+  /** The parts, JSON text each (see services/internal/snapshots.ts). */
+  bundle: string;
+  assessment: string;
+  screenings: string;
+  case_state: string;
+  timeline: string;
+  files: string;
 };
