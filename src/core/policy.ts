@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isCountryCode } from './bundle/formats.ts';
 import { formatPath, type Problem } from './bundle/validate.ts';
 import { getSignal } from './catalog/signals.ts';
+import { checklistPolicySchema, DEFAULT_CHECKLIST_POLICY } from './checklist/checklist.ts';
 import { type NetworkPolicy, type Policy, SEVERITIES, type Severity } from './types.ts';
 
 /** Network detection defaults (docs/network-detection.md explains each). */
@@ -39,6 +40,7 @@ export const DEFAULT_POLICY: Policy = {
   shippingChangeWindowDays: 14,
   documentOverdueGraceDays: 1,
   network: DEFAULT_NETWORK_POLICY,
+  checklist: DEFAULT_CHECKLIST_POLICY,
 };
 
 const score = z.number().int({ error: 'expected a whole number from 1 to 100' }).min(1).max(100);
@@ -114,6 +116,7 @@ export const policySchema = z
     shippingChangeWindowDays: days(365).default(DEFAULT_POLICY.shippingChangeWindowDays),
     documentOverdueGraceDays: days(90).default(DEFAULT_POLICY.documentOverdueGraceDays),
     network: networkSchema,
+    checklist: checklistPolicySchema,
   })
   .strict();
 

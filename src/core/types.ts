@@ -1,5 +1,6 @@
 // Domain types shared by every layer. Pure data: no I/O, no clock.
 import type { CaseBundle } from './bundle/schema.ts';
+import type { ChecklistPolicy } from './checklist/checklist.ts';
 import type { IndicatorLookup } from './intel/indicators.ts';
 import type { IpLookup } from './intel/ip.ts';
 import type { SanctionsLookup } from './intel/sanctions.ts';
@@ -82,6 +83,8 @@ export type Policy = {
   documentOverdueGraceDays: number;
   /** Sign-in and network detection (see docs/network-detection.md). */
   network: NetworkPolicy;
+  /** The due-diligence checklist (see docs/checklists.md). */
+  checklist: ChecklistPolicy;
 };
 
 /** How one high-risk country counts: its severity, and whether a person claiming to live there is exempt. */
