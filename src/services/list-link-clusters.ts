@@ -1,12 +1,95 @@
-// Clusters of stored subjects joined by shared identifiers (core/links/clusters.ts), for `gatecheck links
-// --db` and the organisation view. Reads every stored bundle once; nothing is written.
+// Clusters of stored subjects joined by shared identifiers: `listLinkClusters` (core/links/clusters.ts) for
+// `gatecheck links --db`, and `listRankedLinkClusters` (core/links/graph.ts) for the organisation's Links
+// page — address clusters with several employees first, then by risk. Reads every stored subject once and
+// the resume and photo matches of their latest assessments; nothing is written.
 
-import { listAllBundles } from '../adapters/db/repositories/subjects.repository.ts';
+import type { Executor } from '../adapters/db/database.ts';
+import { listLatestSignals } from '../adapters/db/repositories/assessments.repository.ts';
+import { listAllBundles, listSubjectsWithBundles } from '../adapters/db/repositories/subjects.repository.ts';
 import type { SubjectCluster } from '../core/links/clusters.ts';
 import { clusterBundles } from '../core/links/clusters.ts';
+import {
+  buildLinkIndex,
+  DEFAULT_LINK_KINDS,
+  type LinkIndex,
+  type LinkKind,
+  type LinkSubject,
+  type RankedCluster,
+  rankedClusters,
+  type SimilarityMatch,
+} from '../core/links/graph.ts';
 import { type Actor, type AppContext, authorize } from './context.ts';
+
+export const DEFAULT_CLUSTERS_LIMIT = 50;
+export const MAX_CLUSTERS_LIMIT = 500;
 
 export async function listLinkClusters(app: AppContext, actor: Actor): Promise<SubjectCluster[]> {
   authorize(actor, 'subjects:read');
   return clusterBundles(await listAllBundles(app.database.db));
+}
+
+const record = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+
+/** Resume and photo matches as the stored signals recorded them (data.matches[].subject). */
+async function similarityMatches(db: Executor, kinds: readonly LinkKind[]): Promise<SimilarityMatch[]> {
+  const ids = [
+    ...(kinds.includes('resume') ? ['links.duplicate-resume'] : []),
+    ...(kinds.includes('photo') ? ['links.reused-photo'] : []),
+  ];
+  const out: SimilarityMatch[] = [];
+  for (const { subjectId, signals } of await listLatestSignals(db, ids)) {
+    for (const signal of signals) {
+      const matches = record(signal.data).matches;
+      for (const m of Array.isArray(matches) ? matches.map(record) : []) {
+        if (typeof m.subject !== 'string') continue;
+        if (signal.id === 'links.duplicate-resume') {
+          const pct = typeof m.similarity === 'number' ? ` (${Math.round(m.similarity * 100)}% alike)` : '';
+          out.push({ kind: 'resume', a: subjectId, b: m.subject, display: `resume text${pct}` });
+        } else {
+          const display =
+            m.kind === 'face'
+              ? 'the same face'
+              : m.identicalFile
+                ? 'the identical photo file'
+                : 'the same picture';
+          out.push({ kind: 'photo', a: subjectId, b: m.subject, display });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The link index of every stored subject over the given kinds of shared value. */
+export async function loadLinkIndex(
+  db: Executor,
+  kinds: readonly LinkKind[] = DEFAULT_LINK_KINDS,
+): Promise<LinkIndex> {
+  const [subjects, matches] = await Promise.all([listSubjectsWithBundles(db), similarityMatches(db, kinds)]);
+  const linkSubjects = subjects.map(
+    (s): LinkSubject => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind === 'candidate' || s.kind === 'employee' ? s.kind : null,
+      band: s.band,
+      score: s.score,
+      bundle: s.bundle,
+    }),
+  );
+  return buildLinkIndex(linkSubjects, matches, kinds);
+}
+
+export type RankedClusterList = { items: RankedCluster[]; total: number };
+
+export async function listRankedLinkClusters(
+  app: AppContext,
+  actor: Actor,
+  input: { kind?: LinkKind | undefined; limit?: number | undefined } = {},
+): Promise<RankedClusterList> {
+  authorize(actor, 'subjects:read');
+  const limit = Math.min(Math.max(input.limit ?? DEFAULT_CLUSTERS_LIMIT, 1), MAX_CLUSTERS_LIMIT);
+  const index = await loadLinkIndex(app.database.db, input.kind ? [input.kind] : DEFAULT_LINK_KINDS);
+  const clusters = rankedClusters(index);
+  return { items: clusters.slice(0, limit), total: clusters.length };
 }

@@ -1,4 +1,5 @@
-import type { DetailedAssessment } from '../../../core/types.ts';
+import { sql } from 'kysely';
+import type { DetailedAssessment, Signal } from '../../../core/types.ts';
 import type { Executor } from '../database.ts';
 import { parseJsonText, toJsonText } from '../json.ts';
 
@@ -64,4 +65,35 @@ export async function countAssessments(db: Executor, subjectId: string): Promise
     .where('subject_id', '=', subjectId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * The signals with the given ids from each subject's latest assessment, for subjects whose latest
+ * assessment holds any of them (a text filter skips parsing the others).
+ */
+export async function listLatestSignals(
+  db: Executor,
+  signalIds: readonly string[],
+): Promise<{ subjectId: string; signals: Signal[] }[]> {
+  if (signalIds.length === 0) return [];
+  const latest = db
+    .selectFrom('assessments')
+    .select([
+      'subject_id',
+      'result',
+      sql<number>`row_number() over (partition by subject_id order by created_at desc, id desc)`.as('rn'),
+    ])
+    .as('latest');
+  const rows = await db
+    .selectFrom(latest)
+    .select(['latest.subject_id', 'latest.result'])
+    .where('latest.rn', '=', 1)
+    .where((eb) => eb.or(signalIds.map((id) => eb('latest.result', 'like', `%"${id}"%`))))
+    .orderBy('latest.subject_id')
+    .execute();
+  const wanted = new Set(signalIds);
+  return rows.map((r) => ({
+    subjectId: r.subject_id,
+    signals: parseJsonText<DetailedAssessment>(r.result).signals.filter((s) => wanted.has(s.id)),
+  }));
 }

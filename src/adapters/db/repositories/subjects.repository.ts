@@ -206,3 +206,9 @@ export async function querySubjects(
     })),
   };
 }
+
+/** Every stored subject with its bundle and latest band and score, in id order (the link graph's input). */
+export async function listSubjectsWithBundles(db: Executor): Promise<SubjectRecord[]> {
+  const rows = await db.selectFrom('subjects').selectAll().orderBy('id').execute();
+  return rows.map(subjectRowToSubject);
+}
