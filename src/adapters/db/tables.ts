@@ -111,6 +111,18 @@ export type CaseNotesTable = {
   text: string;
 };
 
+/** Due-diligence checklist state: one row per subject and item that was changed (no row = open). */
+export type CaseChecklistItemsTable = {
+  subject_id: string;
+  item_id: string;
+  /** open | done | not_applicable */
+  status: string;
+  note: string | null;
+  /** AuditActor, JSON text: who last changed the item. */
+  actor: string;
+  at: string;
+};
+
 export type AuditLogTable = {
   seq: number;
   at: string;
@@ -476,6 +488,7 @@ export type DB = {
   cases: CasesTable;
   case_events: CaseEventsTable;
   case_notes: CaseNotesTable;
+  case_checklist_items: CaseChecklistItemsTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
   sanctions_snapshots: SanctionsSnapshotsTable;

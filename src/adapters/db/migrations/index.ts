@@ -14,6 +14,7 @@ import * as m20261204InterviewRecordings from './20261204_interview_recordings.t
 import * as m20261205ThreatIndicators from './20261205_threat_indicators.ts';
 import * as m20261206ChangeEvents from './20261206_change_events.ts';
 import * as m20261207Alerts from './20261207_alerts.ts';
+import * as m20261208CaseChecklists from './20261208_case_checklists.ts';
 import * as m20261209CaseSnapshots from './20261209_case_snapshots.ts';
 import * as m20261210Privacy from './20261210_privacy.ts';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261205_threat_indicators': m20261205ThreatIndicators,
   '20261206_change_events': m20261206ChangeEvents,
   '20261207_alerts': m20261207Alerts,
+  '20261208_case_checklists': m20261208CaseChecklists,
   '20261209_case_snapshots': m20261209CaseSnapshots,
   '20261210_privacy': m20261210Privacy,
 };
