@@ -70,6 +70,8 @@ const EXPECTED: Record<string, Minimum> = {
   'POST /api/v1/events/changes/import': 'recruiter',
   'GET /api/v1/subjects/{id}/logins': 'viewer',
   'GET /api/v1/network/overview': 'viewer',
+  'GET /api/v1/links/clusters': 'viewer',
+  'GET /api/v1/subjects/{id}/links': 'viewer',
   // the Okta hook checks its own secret (404 until an admin sets one, 401 for a wrong one)
   'GET /api/v1/hooks/okta': 'public',
   'POST /api/v1/hooks/okta': 'public',

@@ -14,6 +14,7 @@ import { registerIndicatorRoutes } from './indicators.routes.ts';
 import { registerIntelRoutes } from './intel.routes.ts';
 import { registerIpRoutes } from './ip.routes.ts';
 import { registerJobRoutes } from './jobs.routes.ts';
+import { registerLinkRoutes } from './links.routes.ts';
 import { registerLoginRoutes } from './logins.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPolicyRoutes } from './policy.routes.ts';
@@ -50,6 +51,7 @@ export function registerRoutes(api: ServerApp): void {
   registerLoginRoutes(api);
   registerChangeEventRoutes(api);
   registerNetworkRoutes(api);
+  registerLinkRoutes(api);
   registerHookRoutes(api);
   registerDocumentRoutes(api);
   registerRecordingRoutes(api);
