@@ -35,8 +35,7 @@ export async function assessStoredSubject(
     if (!subject) throw notFound('Subject', id);
     const assessment = (await assessWithinPopulation(app, trx, [subject.bundle], at)).get(id);
     if (!assessment) throw new Error(`the assessment returned nothing for subject ${id}`);
-    await recordAssessment(app, trx, who, id, assessment, input.trigger ?? 'manual');
-    return assessment;
+    return recordAssessment(app, trx, who, id, assessment, input.trigger ?? 'manual');
   });
 }
 

@@ -14,10 +14,12 @@ import {
 import type { DB } from '../../adapters/db/tables.ts';
 import { assessPopulation } from '../../core/assess.ts';
 import type { CaseBundle } from '../../core/bundle/schema.ts';
+import { withChecklistGaps } from '../../core/checklist/checklist.ts';
 import { DEFAULT_POLICY, parsePolicy } from '../../core/policy.ts';
 import type { DetailedAssessment, Policy } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { raiseAlertIfNews } from './alerts.ts';
+import { loadChecklistGaps } from './checklists.ts';
 import { loadDismissals, prepareIntel } from './sanctions.ts';
 import { withStoredLogins } from './stored-logins.ts';
 
@@ -33,7 +35,8 @@ export type AssessmentTrigger =
   | 'reassess'
   | 'sanctions'
   | 'dismissal'
-  | 'logins';
+  | 'logins'
+  | 'checklist';
 
 export async function loadPolicy(db: Executor): Promise<Policy> {
   const stored = await getSetting(db, POLICY_SETTING);
@@ -89,15 +92,22 @@ export async function assessWithinPopulation(
   return out;
 }
 
-/** Appends the assessment to the history, updates the subject's band and score, and audits it. */
+/**
+ * Appends the assessment (with the subject's open checklist steps as gaps) to the history, updates the
+ * subject's band and score, and audits it. Returns the assessment as stored.
+ */
 export async function recordAssessment(
   app: AppContext,
   trx: Transaction<DB>,
   actor: AuditActor,
   subjectId: string,
-  assessment: DetailedAssessment,
+  detectorAssessment: DetailedAssessment,
   trigger: AssessmentTrigger,
-): Promise<void> {
+): Promise<DetailedAssessment> {
+  // Open due-diligence checklist steps join the "not evaluated" gaps (score and band unchanged).
+  const policy = await loadPolicy(trx);
+  const checklist = await loadChecklistGaps(trx, subjectId, policy, app.clock.now(), detectorAssessment.band);
+  const assessment = withChecklistGaps(detectorAssessment, checklist);
   const previous = await findSubjectRisk(trx, subjectId);
   // A band rise (or a new critical signal) raises an alert in this same transaction (internal/alerts.ts).
   const previousAssessment = previous?.band ? await latestAssessment(trx, subjectId) : null;
@@ -127,4 +137,5 @@ export async function recordAssessment(
       signals: assessment.signals.map((s) => s.id),
     },
   });
+  return assessment;
 }
