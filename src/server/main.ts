@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { loadStorageKey } from '../adapters/storage/storage-key.ts';
 import type { Config } from '../config/config.ts';
+import { describeRetention, startRetention } from '../services/apply-retention.ts';
 import { closeAppContext, createAppContext } from '../services/create-app-context.ts';
 import { startAlertDelivery } from '../services/deliver-alerts.ts';
 import { startVerificationExpiry } from '../services/expire-verifications.ts';
-import { startDocumentRetention } from '../services/purge-expired-documents.ts';
 import { issueSetupToken } from '../services/setup-instance.ts';
 import { type CreateAppOptions, createApp } from './app.ts';
 import { VERSION } from './version.ts';
@@ -75,14 +75,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
   ctx.indicators?.ready().catch((error: unknown) => {
     print(`Threat indicators could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
   });
-  // Retention: expired documents are deleted now and every hour (audited), in the background.
-  const retention = startDocumentRetention(ctx, {
-    onError: (error) =>
-      print(`Document retention failed: ${error instanceof Error ? error.message : String(error)}`),
-    onDeleted: (result) =>
-      print(
-        `Document retention: deleted ${result.deleted} expired file(s)${result.failed.length > 0 ? `, ${result.failed.length} could not be deleted (${result.failed[0]?.error})` : ''}`,
-      ),
+  // Retention (Settings → Privacy): what is past its period is deleted now and every hour (audited), in the
+  // background; nothing of a case under legal hold.
+  const retention = startRetention(ctx, {
+    onError: (error) => print(`Retention failed: ${error instanceof Error ? error.message : String(error)}`),
+    onDeleted: (result) => print(describeRetention(result)),
   });
   // Verification links past their deadline become expired, and stored traces past retention are deleted.
   const expiry = startVerificationExpiry(ctx, {

@@ -4,6 +4,7 @@
 import { updateVerificationSession } from '../adapters/db/repositories/verification-sessions.repository.ts';
 import type { ChallengePlan } from '../core/liveness/types.ts';
 import { type AppContext, inTransaction } from './context.ts';
+import { loadRetentionPolicy } from './internal/privacy.ts';
 import {
   type CandidateRequest,
   type ConsentText,
@@ -62,7 +63,7 @@ export async function openVerification(
     kind: session.kind,
     status: session.status,
     expiresAt: session.expiresAt,
-    consent: consentText(app),
+    consent: consentText(app, (await loadRetentionPolicy(app.database.db, app.config)).biometrics),
     consented: session.consent !== null,
     plan: (session.plan as ChallengePlan | null) ?? null,
   };

@@ -1,12 +1,15 @@
-// Retention for stored resume files: the encrypted original kept under `resume.fileId` is deleted once
-// GATECHECK_DOCUMENT_RETENTION_DAYS have passed since the resume was read (`resume.parsedAt`), like uploaded
-// documents. What was read from it (employment, education, contact details) stays evidence; the bundle records
-// `resume.fileDeletedAt`. One transaction per subject, each deletion audited as `document.deleted`.
+// Retention for stored resume files: the encrypted original kept under `resume.fileId` is deleted once the
+// resume retention (Settings → Privacy; GATECHECK_DOCUMENT_RETENTION_DAYS by default) has passed since the resume
+// was read (`resume.parsedAt`), like uploaded documents; a subject under legal hold keeps it. What was read from
+// it (employment, education, contact details) stays evidence; the bundle records `resume.fileDeletedAt`.
+// One transaction per subject, each deletion audited as `document.deleted`.
 import { appendAudit } from '../adapters/db/audit.ts';
+import { listHeldSubjectIds } from '../adapters/db/repositories/privacy.repository.ts';
 import { findSubject, updateSubjectBundle } from '../adapters/db/repositories/subjects.repository.ts';
 import { validateBundle } from '../core/bundle/validate.ts';
 import { type AppContext, inTransaction, SYSTEM_ACTOR, toAuditActor } from './context.ts';
 import { documentStore } from './internal/documents.ts';
+import { loadRetentionPolicy } from './internal/privacy.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +30,8 @@ function expiredResumeFile(
 
 export async function purgeExpiredResumeFiles(app: AppContext): Promise<ResumePurgeResult> {
   const nowMs = app.clock.now().getTime();
-  const days = app.config.documents.retentionDays;
+  const days = (await loadRetentionPolicy(app.database.db, app.config)).resumes;
+  const held = await listHeldSubjectIds(app.database.db);
   const result: ResumePurgeResult = { deleted: [], failed: [] };
   // Only bundles that mention a stored file are read (the text filter is a cheap pre-selection).
   const rows = await app.database.db
@@ -38,6 +42,7 @@ export async function purgeExpiredResumeFiles(app: AppContext): Promise<ResumePu
     .execute();
   const store = documentStore(app);
   for (const { id } of rows) {
+    if (held.has(id)) continue;
     try {
       const deleted = await inTransaction(app, async (trx) => {
         const subject = await findSubject(trx, id);

@@ -5,6 +5,7 @@ import { EncryptedFileError } from '../adapters/storage/encrypted-file-store.ts'
 import { DomainError } from '../core/errors.ts';
 import { type Actor, type AppContext, authorize, inTransaction, toAuditActor } from './context.ts';
 import { documentStore, findSubjectFile } from './internal/documents.ts';
+import { recordAccess } from './internal/privacy.ts';
 
 export type DocumentPart = 'file' | 'ela';
 
@@ -64,6 +65,7 @@ export async function readDocumentContent(
       data: { fileId, name: file.name, part },
     });
   });
+  await recordAccess(app, actor, subjectId, 'document.viewed', fileId);
   const stem = file.name.replace(/\.[^.]*$/, '');
   return part === 'ela'
     ? { bytes, mediaType: 'image/png', name: `${stem}-ela.png` }

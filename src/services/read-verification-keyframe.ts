@@ -8,6 +8,7 @@ import { EncryptedFileError } from '../adapters/storage/encrypted-file-store.ts'
 import { DomainError } from '../core/errors.ts';
 import { type Actor, type AppContext, authorize, inTransaction, notFound, toAuditActor } from './context.ts';
 import { documentStore } from './internal/documents.ts';
+import { recordAccess } from './internal/privacy.ts';
 
 export type KeyframeImage = { bytes: Uint8Array; mediaType: 'image/jpeg'; t: number; stepId: string | null };
 
@@ -51,5 +52,6 @@ export async function readVerificationKeyframe(
       data: { sessionId, index, t: keyframe.t, stepId: keyframe.stepId },
     });
   });
+  await recordAccess(app, actor, subjectId, 'verification.keyframe-viewed', keyframe.id);
   return { bytes, mediaType: 'image/jpeg', t: keyframe.t, stepId: keyframe.stepId };
 }

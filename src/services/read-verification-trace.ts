@@ -11,6 +11,7 @@ import { DEFAULT_SERIES_POINTS, type TraceSeries, traceSeries } from '../core/li
 import type { LivenessTrace } from '../core/liveness/types.ts';
 import { type Actor, type AppContext, authorize, inTransaction, notFound, toAuditActor } from './context.ts';
 import { documentStore } from './internal/documents.ts';
+import { recordAccess } from './internal/privacy.ts';
 
 export const MAX_SERIES_POINTS = 2000;
 
@@ -73,5 +74,6 @@ export async function readVerificationTrace(
       data: { sessionId, frames: series.frames, points: series.points.length },
     });
   });
+  await recordAccess(app, actor, subjectId, 'verification.trace-viewed', sessionId);
   return series;
 }

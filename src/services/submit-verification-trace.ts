@@ -27,6 +27,7 @@ import { parseLivenessTrace } from '../core/liveness/trace-schema.ts';
 import type { ChallengePlan } from '../core/liveness/types.ts';
 import { type AppContext, inTransaction } from './context.ts';
 import { documentStore } from './internal/documents.ts';
+import { loadRetentionPolicy } from './internal/privacy.ts';
 import {
   type CandidateRequest,
   candidateActor,
@@ -109,7 +110,9 @@ export async function submitVerificationTrace(
       if (timing.length > 0)
         result.integrity = { ok: false, problems: [...result.integrity.problems, ...timing] };
       const status = 'completed' as const;
-      const retainUntil = new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString();
+      // Face data: the biometric retention (Settings → Privacy), counted from the verification.
+      const days = (await loadRetentionPolicy(trx, app.config)).biometrics;
+      const retainUntil = new Date(now.getTime() + days * DAY_MS).toISOString();
       await updateVerificationSession(trx, session.id, {
         status,
         traceKey: key,

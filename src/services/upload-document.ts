@@ -44,6 +44,7 @@ import {
   uploadTarget,
   withDocumentItem,
 } from './internal/documents.ts';
+import { loadRetentionPolicy } from './internal/privacy.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -208,7 +209,9 @@ export async function storeDocumentUpload(
         elaKey: null,
         uploadedAt: at,
         uploadedBy: who,
-        retainUntil: new Date(now.getTime() + limits.retentionDays * DAY_MS).toISOString(),
+        retainUntil: new Date(
+          now.getTime() + (await loadRetentionPolicy(trx, app.config)).documents * DAY_MS,
+        ).toISOString(),
         status: 'analyzing',
         jobId: null,
         error: null,

@@ -28,6 +28,7 @@ import {
 import { sniffRecording } from '../intel/recordings/sniff.ts';
 import { type Actor, type AppContext, authorize, inTransaction, notFound, toAuditActor } from './context.ts';
 import { cleanDocumentName, documentStore, lockSubjectDocuments } from './internal/documents.ts';
+import { loadRetentionPolicy } from './internal/privacy.ts';
 import {
   queueRecordingAnalysis,
   type RecordingView,
@@ -187,7 +188,9 @@ export async function uploadRecording(
         storageKey,
         uploadedAt: at,
         uploadedBy: who,
-        retainUntil: new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString(),
+        retainUntil: new Date(
+          now.getTime() + (await loadRetentionPolicy(trx, app.config)).biometrics * DAY_MS,
+        ).toISOString(),
         status: 'analyzing',
         jobId: null,
         error: null,

@@ -17,6 +17,7 @@ import type { ChallengePlan } from '../core/liveness/types.ts';
 import { measureImage, sniffDocument } from '../intel/documents/sniff.ts';
 import { type AppContext, inTransaction } from './context.ts';
 import { documentStore } from './internal/documents.ts';
+import { loadRetentionPolicy } from './internal/privacy.ts';
 import {
   type CandidateRequest,
   candidateActor,
@@ -132,7 +133,9 @@ export async function uploadVerificationKeyframe(
           `This attempt already sent ${KEYFRAME_LIMITS.perAttempt} pictures, the most one attempt keeps.`,
         );
       const at = now.toISOString();
-      const retainUntil = new Date(now.getTime() + app.config.documents.retentionDays * DAY_MS).toISOString();
+      // Face data: the biometric retention (Settings → Privacy), counted from the verification.
+      const days = (await loadRetentionPolicy(trx, app.config)).biometrics;
+      const retainUntil = new Date(now.getTime() + days * DAY_MS).toISOString();
       await insertVerificationKeyframe(trx, {
         id,
         sessionId: session.id,

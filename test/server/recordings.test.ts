@@ -339,7 +339,7 @@ for (const dialect of dialects) {
         sha256: 'f'.repeat(64),
         uploadedAt: t.clock.now().toISOString(),
         uploadedBy: { kind: 'system', id: 'system', name: 'Gatecheck' },
-        retainUntil: new Date(t.clock.now().getTime() + 365 * DAY).toISOString(),
+        retainUntil: new Date(t.clock.now().getTime() + 30 * DAY).toISOString(),
         storageKey: key,
       });
       expect(await resumeRecordingAnalysis(t.app)).toBe(1);
@@ -356,8 +356,8 @@ for (const dialect of dialects) {
       expect(after.find((r) => r.id === id)?.analysis).toMatchObject({ framesAnalysed: 4, faceFrames: 0 });
     });
 
-    it('retention deletes the stored videos after GATECHECK_DOCUMENT_RETENTION_DAYS (audited); the summaries stay', async () => {
-      t.clock.advance(364 * DAY);
+    it('retention deletes the stored videos after the biometric period, 30 days by default (audited); the summaries stay', async () => {
+      t.clock.advance(29 * DAY);
       expect((await purgeExpiredDocuments(t.app)).deleted).toBe(0);
       t.clock.advance(2 * DAY);
       const result = await purgeExpiredDocuments(t.app);

@@ -91,6 +91,13 @@ const EXPECTED: Record<string, Minimum> = {
   'GET /api/v1/subjects/{id}/verifications': 'viewer',
   'GET /api/v1/subjects/{id}/verifications/{sessionId}/trace': 'viewer',
   'GET /api/v1/subjects/{id}/verifications/{sessionId}/keyframes/{index}': 'viewer',
+  'GET /api/v1/settings/retention': 'viewer',
+  'PUT /api/v1/settings/retention': 'admin',
+  'GET /api/v1/subjects/{id}/legal-hold': 'viewer',
+  'PUT /api/v1/subjects/{id}/legal-hold': 'admin',
+  'GET /api/v1/subjects/{id}/data-export': 'investigator',
+  'DELETE /api/v1/subjects/{id}/personal-data': 'admin',
+  'GET /api/v1/subjects/{id}/access-log': 'investigator',
   // the candidate's verification routes are authenticated by the link's token (404 unknown, 410 used up)
   'GET /api/v1/verify/{token}': 'public',
   'POST /api/v1/verify/{token}/consent': 'public',

@@ -104,7 +104,8 @@ describe.each(dialects)('verification sessions (%s)', (dialect) => {
     const opened = await openVerification(t.app, c);
     expect(opened.status).toBe('opened');
     expect(opened.consented).toBe(false);
-    expect(opened.consent.retentionDays).toBe(t.app.config.documents.retentionDays);
+    // The biometric retention (Settings → Privacy), 30 days by default.
+    expect(opened.consent.retentionDays).toBe(30);
     expect(opened.consent.version).toBe('liveness-consent-2');
     // Everything the page sends is named: measurements, the still pictures, the optional ID photo.
     const captured = opened.consent.captured.join('\n');

@@ -18,6 +18,7 @@ import { registerLinkRoutes } from './links.routes.ts';
 import { registerLoginRoutes } from './logins.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPolicyRoutes } from './policy.routes.ts';
+import { registerPrivacyRoutes } from './privacy.routes.ts';
 import { registerRecordingRoutes } from './recordings.routes.ts';
 import { registerResumeRoutes } from './resumes.routes.ts';
 import { registerScreenRoutes } from './screen.routes.ts';
@@ -58,4 +59,5 @@ export function registerRoutes(api: ServerApp): void {
   registerVerificationRoutes(api);
   registerVerificationMediaRoutes(api);
   registerAlertRoutes(api);
+  registerPrivacyRoutes(api);
 }

@@ -91,7 +91,8 @@ export type ConsentText = {
   whoSees: string;
 };
 
-export function consentText(app: AppContext): ConsentText {
+/** `retentionDays`: the biometric retention of the organisation (Settings → Privacy). */
+export function consentText(app: AppContext, retentionDays: number): ConsentText {
   const organization = organizationName(app);
   return {
     version: CONSENT_TEXT_VERSION,
@@ -108,7 +109,7 @@ export function consentText(app: AppContext): ConsentText {
     notCaptured: [
       'No video or sound is recorded or uploaded: the analysis runs in your browser and only the measurements and the still pictures above are sent',
     ],
-    retentionDays: app.config.documents.retentionDays,
+    retentionDays,
     whoSees: `The recruiters and investigators of ${organization} who handle your application, and its administrators. Every view and change is recorded in an audit log.`,
   };
 }

@@ -4,6 +4,7 @@ import type { Executor } from '../database.ts';
 import { parseJsonObject, parseJsonText, toJsonText } from '../json.ts';
 import type { AuditActor, JsonObject } from '../records.ts';
 import type { DocumentFilesTable } from '../tables.ts';
+import { heldSubjectIds } from './privacy.repository.ts';
 
 export type DocumentFileStatus = 'analyzing' | 'analyzed' | 'failed' | 'deleted';
 export type DocumentDeletedReason = 'retention' | 'manual';
@@ -215,7 +216,9 @@ export async function listExpiredDocumentFiles(
     .selectFrom('document_files')
     .selectAll()
     .where('deleted_at', 'is', null)
-    .where('retain_until', '<=', now);
+    .where('retain_until', '<=', now)
+    // A subject under legal hold keeps everything (migration 20261210).
+    .where('subject_id', 'not in', heldSubjectIds(db));
   if (after !== undefined)
     q = q.where((eb) =>
       eb.or([

@@ -4,6 +4,7 @@ import type { Executor } from '../database.ts';
 import { parseJsonObject, parseJsonText, toJsonText } from '../json.ts';
 import type { AuditActor, JsonObject } from '../records.ts';
 import type { InterviewRecordingsTable } from '../tables.ts';
+import { heldSubjectIds } from './privacy.repository.ts';
 
 export type RecordingStatus = 'analyzing' | 'analyzed' | 'failed' | 'deleted';
 export type RecordingDeletedReason = 'retention' | 'manual';
@@ -168,7 +169,9 @@ export async function listExpiredRecordings(
     .selectFrom('interview_recordings')
     .selectAll()
     .where('deleted_at', 'is', null)
-    .where('retain_until', '<=', now);
+    .where('retain_until', '<=', now)
+    // A subject under legal hold keeps everything (migration 20261210).
+    .where('subject_id', 'not in', heldSubjectIds(db));
   if (after !== undefined)
     q = q.where((eb) =>
       eb.or([

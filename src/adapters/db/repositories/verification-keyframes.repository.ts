@@ -3,6 +3,7 @@
 // (storage key cleared, deletedAt set).
 import type { Executor } from '../database.ts';
 import type { VerificationKeyframesTable } from '../tables.ts';
+import { heldSubjectIds } from './privacy.repository.ts';
 
 export type VerificationKeyframeRecord = {
   id: string;
@@ -128,6 +129,12 @@ export async function listSessionsWithExpiredKeyframes(
     .select('session_id')
     .where('storage_key', 'is not', null)
     .where('retain_until', '<=', now)
+    // A subject under legal hold keeps everything (migration 20261210).
+    .where(
+      'session_id',
+      'not in',
+      db.selectFrom('verification_sessions').select('id').where('subject_id', 'in', heldSubjectIds(db)),
+    )
     .groupBy('session_id')
     .orderBy('session_id')
     .limit(limit)

@@ -4,6 +4,7 @@ import type { Executor } from '../database.ts';
 import { parseJsonObject, parseJsonText, toJsonText } from '../json.ts';
 import type { AuditActor, JsonObject } from '../records.ts';
 import type { VerificationSessionsTable } from '../tables.ts';
+import { heldSubjectIds } from './privacy.repository.ts';
 
 /**
  * `sent` → `opened` (the link was followed) → `consented` → `challenged` (plan issued) → `completed`
@@ -180,6 +181,8 @@ export async function listExpiredVerificationTraces(
     .selectAll()
     .where('trace_key', 'is not', null)
     .where('retain_until', '<=', now)
+    // A subject under legal hold keeps everything (migration 20261210).
+    .where('subject_id', 'not in', heldSubjectIds(db))
     .orderBy('retain_until')
     .limit(limit)
     .execute();
