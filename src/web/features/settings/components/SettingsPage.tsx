@@ -1,8 +1,16 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAdjustments, IconKey, IconListSearch, IconPlugConnected, IconUsers } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconKey,
+  IconListSearch,
+  IconLock,
+  IconPlugConnected,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { AlertDestinationsSettings } from '../../alerts/components/AlertDestinationsSettings.tsx';
 import { useMe } from '../../auth/queries.ts';
+import { RetentionSettings } from '../../privacy/components/RetentionSettings.tsx';
 import { SanctionsListsSettings } from '../../sanctions/components/SanctionsListsSettings.tsx';
 import { IntegrationsSettings } from './IntegrationsSettings.tsx';
 import { PolicySettings } from './PolicySettings.tsx';
@@ -26,7 +34,7 @@ export default function SettingsPage() {
         <Text c="dimmed" size="sm">
           {isAdmin
             ? 'How strict Gatecheck is, who can use it, keys for other systems, live sign-in events, and the sanctions lists it screens against.'
-            : 'The sanctions lists Gatecheck screens against. Other settings are for admins.'}
+            : 'The sanctions lists Gatecheck screens against, and how long personal data is kept. Other settings are for admins.'}
         </Text>
       </Stack>
       <Tabs
@@ -62,6 +70,9 @@ export default function SettingsPage() {
           >
             Sanctions lists
           </Tabs.Tab>
+          <Tabs.Tab value="privacy" leftSection={<IconLock size={16} />} data-testid="settings-tab-privacy">
+            Privacy
+          </Tabs.Tab>
         </Tabs.List>
         {isAdmin ? (
           <>
@@ -82,6 +93,9 @@ export default function SettingsPage() {
         ) : null}
         <Tabs.Panel value="sanctions">
           <SanctionsListsSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="privacy">
+          <RetentionSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -4,6 +4,7 @@ import {
   IconFileSearch,
   IconGitCompare,
   IconId,
+  IconLock,
   IconShieldCheck,
   IconTimeline,
   IconWorld,
@@ -28,6 +29,7 @@ import { TimelineTab } from './TimelineTab.tsx';
 const SignInsSection = lazy(() => import('../../network/components/SignInsSection.tsx'));
 const DocumentsTab = lazy(() => import('../../documents/components/DocumentsTab.tsx'));
 const VerificationTab = lazy(() => import('../../verification/components/VerificationTab.tsx'));
+const PrivacyTab = lazy(() => import('../../privacy/components/PrivacyTab.tsx'));
 
 function claimedLocation(detail: SubjectDetail): string {
   const loc = detail.bundle.subject.claimedLocation;
@@ -99,6 +101,7 @@ const TABS = [
   'claims',
   'timeline',
   'signins',
+  'privacy',
 ] as const;
 type Tab = (typeof TABS)[number];
 const WIDE_TABS: ReadonlySet<Tab> = new Set<Tab>(['claims', 'documents', 'verification']);
@@ -159,6 +162,9 @@ export default function SubjectPage() {
               <Tabs.Tab value="signins" leftSection={<IconWorld size={16} />} data-testid="tab-signins">
                 Sign-ins
               </Tabs.Tab>
+              <Tabs.Tab value="privacy" leftSection={<IconLock size={16} />} data-testid="tab-privacy">
+                Privacy
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="assessment">
               <AssessmentTab detail={detail} />
@@ -185,6 +191,11 @@ export default function SubjectPage() {
             <Tabs.Panel value="signins">
               <Suspense fallback={<PageLoader label="Loading sign-ins…" />}>
                 <SignInsSection detail={detail} />
+              </Suspense>
+            </Tabs.Panel>
+            <Tabs.Panel value="privacy">
+              <Suspense fallback={<PageLoader label="Loading privacy…" />}>
+                <PrivacyTab detail={detail} />
               </Suspense>
             </Tabs.Panel>
           </Tabs>
