@@ -1,4 +1,5 @@
 // One subject's history in time order: evidence, assessments (with band changes), case events and notes.
+import type { Executor } from '../adapters/db/database.ts';
 import { listAssessments } from '../adapters/db/repositories/assessments.repository.ts';
 import { listCaseEvents, listCaseNotes } from '../adapters/db/repositories/cases.repository.ts';
 import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
@@ -274,12 +275,22 @@ export async function getTimeline(
   const db = app.database.db;
   const subject = await findSubject(db, id);
   if (!subject) throw notFound('Subject', id);
+  return { items: await loadTimeline(db, id, subject.bundle, app.clock.now()) };
+}
+
+/** The timeline from any executor (a transaction too): case snapshots freeze it with the rest. */
+export async function loadTimeline(
+  db: Executor,
+  id: string,
+  bundle: CaseBundle,
+  now: Date,
+): Promise<TimelineItem[]> {
   const [assessments, events, notes] = await Promise.all([
     listAssessments(db, id, 1000),
     listCaseEvents(db, id),
     listCaseNotes(db, id),
   ]);
-  const items = bundleTimeline(subject.bundle, app.clock.now());
+  const items = bundleTimeline(bundle, now);
 
   let previousBand: Band | null = null;
   for (const stored of [...assessments].reverse()) {
@@ -314,5 +325,5 @@ export async function getTimeline(
   // Stable sort by instant; times keep their original offsets for display.
   const keyed = items.map((item, i) => ({ item, i, ms: Date.parse(item.at) }));
   keyed.sort((a, b) => a.ms - b.ms || a.i - b.i);
-  return { items: keyed.map((k) => k.item) };
+  return keyed.map((k) => k.item);
 }

@@ -2,6 +2,7 @@ import { appendAudit } from '../adapters/db/audit.ts';
 import { subjectExists, updateSubjectBundle } from '../adapters/db/repositories/subjects.repository.ts';
 import type { CaseBundle } from '../core/bundle/schema.ts';
 import { type Problem, validateBundle } from '../core/bundle/validate.ts';
+import { withoutCaseExport } from '../core/report/case-export.ts';
 import type { DetailedAssessment } from '../core/types.ts';
 import { type Actor, type AppContext, authorize, inTransaction, toAuditActor } from './context.ts';
 import { assessWithinPopulation, recordAssessment } from './internal/assessing.ts';
@@ -49,7 +50,8 @@ export async function importBundles(
       return;
     }
     firstIndexOf.set(id, index);
-    valid.push({ index, bundle: checked.bundle });
+    // A case export imports as its bundle: the export's record of the case is not part of the evidence.
+    valid.push({ index, bundle: withoutCaseExport(checked.bundle) });
   });
 
   // One population pass for the whole import (stored subjects with the imported bundles in place).
