@@ -30,6 +30,8 @@ const EXPECTED: Record<string, Minimum> = {
   'POST /api/v1/subjects/{id}/case/transition': 'investigator',
   'POST /api/v1/subjects/{id}/case/assign': 'investigator',
   'POST /api/v1/subjects/{id}/case/notes': 'recruiter',
+  'GET /api/v1/subjects/{id}/checklist': 'viewer',
+  'PUT /api/v1/subjects/{id}/checklist/{itemId}': 'recruiter',
   'GET /api/v1/subjects/{id}/audit': 'investigator',
   'POST /api/v1/assess': 'viewer',
   'GET /api/v1/policy': 'viewer',

@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './audit.routes.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerChangeEventRoutes } from './change-events.routes.ts';
+import { registerChecklistRoutes } from './checklists.routes.ts';
 import { registerClaimRoutes } from './claims.routes.ts';
 import { registerDocumentRoutes } from './documents.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
@@ -38,6 +39,7 @@ export function registerRoutes(api: ServerApp): void {
   registerSubjectRoutes(api);
   registerResumeRoutes(api);
   registerCaseRoutes(api);
+  registerChecklistRoutes(api);
   registerClaimRoutes(api);
   registerAssessRoutes(api);
   registerAuditRoutes(api);

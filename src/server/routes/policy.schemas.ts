@@ -17,6 +17,11 @@ export const PolicySchema = z
     bankChangeWindowDays: z.number(),
     shippingChangeWindowDays: z.number(),
     documentOverdueGraceDays: z.number(),
+    checklist: z.object({
+      playbookFromBand: z.enum(['high', 'critical']),
+      hiringStagesForEmployees: z.boolean(),
+      disabledItems: z.array(z.string()),
+    }),
   })
   .openapi('Policy');
 
