@@ -24,6 +24,7 @@ import {
   toDocumentFileView,
   withDocumentItem,
 } from './internal/documents.ts';
+import { assertNoLegalHold } from './internal/privacy.ts';
 
 /** Removes the file's blobs and records the deletion; false when another process recorded it first. */
 export async function deleteStoredDocument(
@@ -81,6 +82,8 @@ export async function deleteDocumentFile(
 ): Promise<DocumentFileView> {
   authorize(actor, 'subjects:write');
   const file = await findSubjectFile(app.database.db, subjectId, fileId);
+  // A case under legal hold keeps its files until the hold is released (409).
+  if (file.deletedAt === null) await assertNoLegalHold(app.database.db, subjectId, 'Deleting this document');
   if (file.deletedAt === null) await deleteStoredDocument(app, toAuditActor(actor), file, 'manual');
   const after = await findDocumentFile(app.database.db, fileId);
   return toDocumentFileView(after ?? file);

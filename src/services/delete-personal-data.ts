@@ -1,14 +1,13 @@
 // Data-subject deletion (DELETE /subjects/{id}/personal-data, and retention of closed cases): every row about
 // the person goes in one transaction — the subject and bundle, assessments, case, events and notes, alerts,
 // dismissals, documents, recordings, verification sessions with their consent and snapshots, sign-in events
-// (theirs and those of their linked accounts), case snapshots — and the stored files are queued in the same
+// (theirs and those of their linked accounts), case snapshots and checklist — and the stored files are queued in the same
 // transaction and removed after the commit (a failure leaves them queued for the hourly sweep). A subject under
 // legal hold is refused whole: the hold covers the case, so nothing is deleted until it is released.
 // The audit entry holds the subject id and counts only; earlier audit entries stay (the chain is never cut),
 // and the access log keeps who looked at the record.
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.ts';
-import { MIGRATIONS } from '../adapters/db/migrations/index.ts';
 import { deleteLegalHold, queueFileDeletions } from '../adapters/db/repositories/privacy.repository.ts';
 import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
 import type { DB } from '../adapters/db/tables.ts';
@@ -32,15 +31,11 @@ export type ErasedCounts = {
   signIns: number;
   linkedAccounts: number;
   snapshots: number;
+  checklistItems: number;
   files: number;
 };
 
 export type PersonalDataDeletion = { subjectId: string; deleted: ErasedCounts; filesPending: number };
-
-/** Case snapshots (migration 20261209) are deleted with the rest once that migration is part of this build. */
-export const SNAPSHOTS_TABLE = MIGRATIONS['20261209_case_snapshots'] === undefined ? null : 'case_snapshots';
-
-type SnapshotsDb = DB & { case_snapshots: { id: string; subject_id: string; created_at: string } };
 
 const n = (r: { numDeletedRows: bigint } | undefined) => Number(r?.numDeletedRows ?? 0);
 
@@ -103,13 +98,6 @@ export async function eraseSubjectRows(
   ).map((a) => a.id);
   if (alertIds.length > 0)
     await trx.deleteFrom('alert_deliveries').where('alert_id', 'in', alertIds).execute();
-  let snapshots = 0;
-  if (SNAPSHOTS_TABLE !== null) {
-    const snaps = trx.withTables<Pick<SnapshotsDb, 'case_snapshots'>>();
-    snapshots = n(
-      await snaps.deleteFrom('case_snapshots').where('subject_id', '=', subjectId).executeTakeFirst(),
-    );
-  }
   const bySubject = async (
     table:
       | 'verification_sessions'
@@ -122,7 +110,9 @@ export async function eraseSubjectRows(
       | 'cases'
       | 'match_dismissals'
       | 'subject_accounts'
-      | 'login_reassess_pending',
+      | 'login_reassess_pending'
+      | 'case_snapshots'
+      | 'case_checklist_items',
   ) => n(await trx.deleteFrom(table).where('subject_id', '=', subjectId).executeTakeFirst());
   const counts: ErasedCounts = {
     verificationSessions: await bySubject('verification_sessions'),
@@ -136,7 +126,8 @@ export async function eraseSubjectRows(
     dismissals: await bySubject('match_dismissals'),
     linkedAccounts: await bySubject('subject_accounts'),
     signIns,
-    snapshots,
+    snapshots: await bySubject('case_snapshots'),
+    checklistItems: await bySubject('case_checklist_items'),
     subject: 0,
     files: new Set(keys).size,
   };

@@ -1,7 +1,7 @@
 // Data-subject export (GET /subjects/{id}/data-export): everything stored about one person as a ZIP —
 // `data.json` (the bundle, assessments, case with events and notes, alerts, dismissals, documents, recordings,
 // verification sessions with their consent records and snapshots, sign-in and change events, linked accounts,
-// case snapshots, the legal hold, the access log and the audit entries about the subject) and the stored
+// case snapshots, the checklist, the legal hold, the access log and the audit entries about the subject) and the stored
 // originals under `files/`, decrypted. Session link tokens are never stored, and the storage keys are left out.
 // Audited (`subject.exported`, counts only) and written to the access log.
 import { gunzipSync } from 'node:zlib';
@@ -16,9 +16,7 @@ import { findLegalHold, listAccess } from '../adapters/db/repositories/privacy.r
 import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
 import { listVerificationKeyframes } from '../adapters/db/repositories/verification-keyframes.repository.ts';
 import { listSubjectVerifications } from '../adapters/db/repositories/verification-sessions.repository.ts';
-import type { DB } from '../adapters/db/tables.ts';
 import { type Actor, type AppContext, authorize, inTransaction, notFound, toAuditActor } from './context.ts';
-import { SNAPSHOTS_TABLE } from './delete-personal-data.ts';
 import { documentStore } from './internal/documents.ts';
 import { recordAccess } from './internal/privacy.ts';
 
@@ -34,14 +32,12 @@ function safeName(name: string): string {
   return cleaned.slice(-100) || 'file';
 }
 
-type SnapshotsDb = DB & { case_snapshots: Record<string, string> };
-
 const README = `Gatecheck data export
 
 data.json holds every record stored about this person, as JSON:
   subject              the case bundle (all evidence as entered or imported) and the current score
   assessments          every assessment with its signals and reasons
-  case                 case status, events and notes
+  case, checklist      case status, events and notes; the due-diligence checklist
   alerts, dismissals   alerts raised and screening matches dismissed
   documents, recordings, verificationSessions, keyframes   what is known about each stored file
   verificationSessions[].consent   the consent the person gave before any capture
@@ -140,15 +136,17 @@ export async function exportSubjectData(
     .selectAll()
     .where('subject_id', '=', subjectId)
     .execute();
-  const snapshots =
-    SNAPSHOTS_TABLE === null
-      ? []
-      : await db
-          .withTables<Pick<SnapshotsDb, 'case_snapshots'>>()
-          .selectFrom('case_snapshots')
-          .selectAll()
-          .where('subject_id', '=', subjectId)
-          .execute();
+  const snapshots = await db
+    .selectFrom('case_snapshots')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .orderBy('created_at')
+    .execute();
+  const checklist = await db
+    .selectFrom('case_checklist_items')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .execute();
   const now = app.clock.now().toISOString();
   const data = {
     format: DATA_EXPORT_FORMAT,
@@ -183,7 +181,21 @@ export async function exportSubjectData(
     linkedAccounts: accounts.map((a) => ({ ...a, linked_by: parseJsonText(a.linked_by) })),
     changes: subject.bundle.changes ?? [],
     payments: subject.bundle.payments ?? [],
-    snapshots,
+    snapshots: snapshots.map((s) => ({
+      id: s.id,
+      createdAt: s.created_at,
+      createdBy: parseJsonText(s.created_by),
+      reason: s.reason,
+      manifestHash: s.manifest_hash,
+      manifest: parseJsonText(s.manifest),
+      bundle: parseJsonText(s.bundle),
+      assessment: parseJsonText(s.assessment),
+      screenings: parseJsonText(s.screenings),
+      caseState: parseJsonText(s.case_state),
+      timeline: parseJsonText(s.timeline),
+      files: parseJsonText(s.files),
+    })),
+    checklist: checklist.map((c) => ({ ...c, actor: parseJsonText(c.actor) })),
     legalHold: await findLegalHold(db, subjectId),
     accessLog: await listAccess(db, subjectId, 100_000),
     audit: await listAuditEntries(db, { targetType: 'subject', targetId: subjectId, limit: 1000 }),

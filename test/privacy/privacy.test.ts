@@ -20,6 +20,7 @@ import { retainUntil } from '../../src/core/privacy/retention.ts';
 import { applyRetention } from '../../src/services/apply-retention.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { createSubject } from '../../src/services/create-subject.ts';
+import { deleteDocumentFile } from '../../src/services/delete-document-file.ts';
 import { deletePersonalData } from '../../src/services/delete-personal-data.ts';
 import { exportSubjectData } from '../../src/services/export-subject-data.ts';
 import { getSubject } from '../../src/services/get-subject.ts';
@@ -27,6 +28,7 @@ import { documentStore } from '../../src/services/internal/documents.ts';
 import { getRetention, updateRetention } from '../../src/services/manage-retention.ts';
 import { readAccessLog } from '../../src/services/read-access-log.ts';
 import { getLegalHold, setLegalHold } from '../../src/services/set-legal-hold.ts';
+import { createCaseSnapshot } from '../../src/services/snapshot-case.ts';
 import { dialects } from '../db.ts';
 import { admin, createTestApp, investigator, recruiter, T0, type TestApp } from '../services/helpers.ts';
 
@@ -249,6 +251,7 @@ for (const dialect of dialects) {
       t = await createTestApp(dialect);
       a = await seed(t.app, 'p-a');
       b = await seed(t.app, 'p-b');
+      for (const id of ['p-a', 'p-b']) await createCaseSnapshot(t.app, investigator, id, { reason: 'test' });
       await setLegalHold(t.app, admin, 'p-b', { on: true, reason: 'Claim from former employer' });
     }, 60_000);
     afterAll(async () => {
@@ -366,6 +369,7 @@ for (const dialect of dialects) {
         'signIns',
         'changes',
         'payments',
+        'snapshots',
         'accessLog',
         'audit',
       ])
@@ -411,6 +415,11 @@ for (const dialect of dialects) {
       const heldError = await deletePersonalData(t.app, admin, 'p-b', 'p-b').catch((e: unknown) => e);
       expect(isDomainError(heldError) && heldError.code).toBe('conflict');
       expect(isDomainError(heldError) && heldError.message).toMatch(/legal hold/);
+      // Nor can one of its documents be deleted by hand.
+      const docError = await deleteDocumentFile(t.app, recruiter, 'p-b', 'p-b-docNew').catch(
+        (e: unknown) => e,
+      );
+      expect(isDomainError(docError) && docError.code).toBe('conflict');
 
       const result = await deletePersonalData(t.app, admin, 'p-a', 'p-a');
       expect(result.filesPending).toBe(0);
@@ -419,6 +428,7 @@ for (const dialect of dialects) {
         documents: 2,
         recordings: 2,
         verificationSessions: 2,
+        snapshots: 1,
       });
       const db = t.app.database.db;
       expect(await findSubject(db, 'p-a')).toBeNull();
@@ -431,6 +441,7 @@ for (const dialect of dialects) {
         'case_events',
         'login_events',
         'subject_accounts',
+        'case_snapshots',
       ] as const) {
         const rows = await db
           .selectFrom(table)
