@@ -115,4 +115,19 @@ describe('loadConfig', () => {
       'GATECHECK_TRUSTED_PROXIES: "192.0.2.0/40": the prefix length after / must be 0–32',
     );
   });
+
+  it('reads GATECHECK_INDICATOR_SALT (several separated by commas), refusing short ones without echoing them', () => {
+    expect(loadConfig({}).indicators.salts).toEqual([]);
+    expect(
+      loadConfig({ GATECHECK_INDICATOR_SALT: ' shared-with-acme-2026 , second-group-salt-value,' }).indicators
+        .salts,
+    ).toEqual(['shared-with-acme-2026', 'second-group-salt-value']);
+    try {
+      loadConfig({ GATECHECK_INDICATOR_SALT: 'shared-with-acme-2026,hunter2' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DomainError).message).toContain('GATECHECK_INDICATOR_SALT: each salt');
+      expect((error as DomainError).message).not.toContain('hunter2');
+    }
+  });
 });

@@ -74,6 +74,10 @@ const envSchema = z.object({
     '1',
   ),
   GATECHECK_ORGANIZATION_NAME: optionalText,
+  GATECHECK_INDICATOR_SALT: optionalText.refine(
+    (v) => v === undefined || splitSalts(v).every((salt) => salt.length >= 16),
+    { error: 'each salt (several separated by commas) needs at least 16 characters' },
+  ),
   // May hold a password: never echoed in an error.
   GATECHECK_SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\/[^\s/]+/.test(v.trim()), {
     error: 'expected an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465',
@@ -129,7 +133,19 @@ export type Config = {
   trustedProxies: string[];
   /** Alert email (GATECHECK_SMTP_URL, GATECHECK_ALERT_EMAIL_TO): sent only when both are set. Never print the URL. */
   alerts: { smtpUrl: string | undefined; emailTo: string[] };
+  /**
+   * GATECHECK_INDICATOR_SALT: the salts agreed with other organisations for threat indicators shared as
+   * salted hashes (one per sharing group, separated by commas). Secrets: never print them.
+   */
+  indicators: { salts: string[] };
 };
+
+function splitSalts(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -178,5 +194,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         .map((a) => a.trim())
         .filter((a) => a !== ''),
     },
+    indicators: { salts: splitSalts(e.GATECHECK_INDICATOR_SALT ?? '') },
   };
 }

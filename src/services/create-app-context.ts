@@ -99,7 +99,7 @@ export async function createAppContext(config: Config, options: AppContextOption
     const indicators =
       options.indicators === false
         ? undefined
-        : (options.indicators ?? createIndicatorRuntime({ db: database.db }));
+        : (options.indicators ?? createIndicatorRuntime({ db: database.db, salts: config.indicators.salts }));
     const ipIntel = ip ? withIpIntel(baseIntel, ip) : baseIntel;
     const intel = options.intel ?? (indicators ? withIndicatorIntel(ipIntel, indicators) : ipIntel);
     const app: AppContext = {

@@ -16,6 +16,7 @@ import { webmailProvider } from '../core/detectors/references/webmail-domains.ts
 import { DomainError } from '../core/errors.ts';
 import type { IndicatorKind } from '../core/intel/indicators.ts';
 import { isPublicIp } from '../core/links/normalize.ts';
+import { HASHED_STIX_TYPE, MIN_SALT_LENGTH, saltedSha256 } from '../intel/indicators/hashed.ts';
 import {
   type Actor,
   type AppContext,
@@ -43,7 +44,7 @@ export type StixObject = Record<string, unknown> & { type: string; id: string };
 export type StixBundle = { type: 'bundle'; id: string; objects: StixObject[] };
 
 export const SHARED_CASE_STATUSES = ['escalated', 'reported'] as const;
-export const MIN_SALT_LENGTH = 16;
+export { MIN_SALT_LENGTH, saltedSha256 };
 
 /** The namespace of Gatecheck's name-based (v5) STIX ids. */
 const NAMESPACE = '6f0e2f4c-3a55-4f0e-9d2a-5b7c1e8a9d31';
@@ -58,16 +59,12 @@ export function uuidV5(name: string, namespace = NAMESPACE): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function saltedSha256(salt: string, value: string): string {
-  return createHash('sha256').update(`${salt}:${value}`, 'utf8').digest('hex');
-}
-
 /** A STIX string literal: backslash and quote escaped (the only escapes the grammar has). */
 function literal(value: string): string {
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
-const HASHED_TYPE = 'x-gatecheck-hashed-identifier';
+const HASHED_TYPE = HASHED_STIX_TYPE;
 
 function patternOf(kind: IndicatorKind, value: string): string {
   switch (kind) {

@@ -3,6 +3,8 @@
 // with nothing usable is rejected (as is any problem with `strict`), expired indicators are left out — then
 // stored with its audit entry in one transaction. Importing the same file again changes nothing (its
 // sha256 is remembered) and returns the earlier import. The runtime reloads and everyone is re-assessed.
+// Emails and phones shared as salted hashes are stored as "sha256:<hex>"; the salt is not in the file and
+// is not stored: the runtime uses the salts in the configuration (GATECHECK_INDICATOR_SALT).
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../adapters/db/audit.ts';
 import {
@@ -39,6 +41,13 @@ export type ImportIndicatorsResult = {
   expired: number;
   revoked: number;
   ignoredObjects: number;
+  /**
+   * Emails and phones shared as salted hashes (counted in byKind too). They match only while this
+   * installation holds the salt they were made with (GATECHECK_INDICATOR_SALT).
+   */
+  hashed: number;
+  /** True when the file has hashed indicators and no salt is configured: they cannot match anything yet. */
+  hashedNeedSalt: boolean;
   reassessJobId: string | null;
 };
 
@@ -93,8 +102,11 @@ export async function importIndicators(
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   const byKind: Record<string, number> = {};
   for (const x of parsed.indicators) byKind[x.kind] = (byKind[x.kind] ?? 0) + 1;
+  const hashed = parsed.indicators.filter((x) => x.hashed).length;
   const common = {
     byKind,
+    hashed,
+    hashedNeedSalt: hashed > 0 && app.config.indicators.salts.length === 0,
     problems: parsed.problems,
     problemCount: parsed.problemCount,
     expired: parsed.expired,
@@ -146,6 +158,7 @@ export async function importIndicators(
           sha256,
           indicators: rows.length,
           byKind,
+          hashed,
           problems: parsed.problemCount,
           expired: parsed.expired,
           revoked: parsed.revoked,

@@ -254,4 +254,81 @@ describe.each(dialects)('threat indicators (%s)', (dialect) => {
     expect(text).toContain(saltedSha256(salt, '+14155550132'));
     expect(text).toContain('jsmith-dev');
   });
+
+  it('hashed import: another instance holding the salt matches its own subjects by hash, without the values', async () => {
+    const salt = 'shared-secret-between-companies';
+    const bundle = await exportSubjectIndicators(app, investigator, 'cand-1', { hashed: true, salt });
+    const t2 = await createTestApp(dialect);
+    try {
+      t2.app.config = { ...t2.app.config, indicators: { salts: [salt] } };
+      const runtime = createIndicatorRuntime({ db: t2.db.db, salts: t2.app.config.indicators.salts });
+      t2.app.indicators = runtime;
+      t2.app.intel = withIndicatorIntel(t2.app.intel, runtime);
+      await createSubject(t2.app, admin, {
+        format: 'gatecheck.case-bundle/v1',
+        subject: {
+          id: 'their-7',
+          kind: 'candidate',
+          name: 'J. Smith',
+          email: 'j.s.m.i.t.h.d.e.v@gmail.com',
+          phone: '(415) 555-0132',
+          claimedLocation: { country: 'US' },
+        },
+      });
+      await createSubject(t2.app, admin, {
+        format: 'gatecheck.case-bundle/v1',
+        subject: { id: 'their-8', kind: 'candidate', name: 'Kim Park', email: 'kim@example.com' },
+      });
+      const result = await importIndicators(t2.app, admin, {
+        name: 'example-hashed.json',
+        content: JSON.stringify(bundle),
+      });
+      expect(result).toMatchObject({ problemCount: 0, hashed: 2, hashedNeedSalt: false });
+      expect(result.byKind).toMatchObject({ email: 1, phone: 1, github: 1, ip: 1 });
+      await waitForJob(t2.app, result.reassessJobId ?? '');
+      // Stored as hashes: nothing of the sender's values is in the receiver's list.
+      const stored = await listIndicators(t2.app, viewer, { limit: 50 });
+      const text = JSON.stringify(stored);
+      expect(text).not.toContain('jsmithdev@gmail.com');
+      expect(text).toContain(`sha256:${saltedSha256(salt, 'jsmithdev@gmail.com')}`);
+
+      const subject = await getSubject(t2.app, viewer, 'their-7');
+      const signal = subject.assessment?.signals.find((s) => s.id === 'links.known-indicator');
+      expect(signal).toMatchObject({ severity: 'critical', evidence: ['subject.email', 'subject.phone'] });
+      expect(signal?.explanation).toContain(`as a salted hash`);
+      expect(signal?.explanation).toContain(result.import.id);
+      const data = signal?.data as {
+        matches: { kind: string; indicators: { hashed?: boolean; importId: string }[] }[];
+      };
+      expect(data.matches.map((m) => m.kind)).toEqual(['email', 'phone']);
+      for (const m of data.matches)
+        expect(m.indicators).toEqual([expect.objectContaining({ hashed: true, importId: result.import.id })]);
+      const other = await getSubject(t2.app, viewer, 'their-8');
+      expect(other.assessment?.signals.map((s) => s.id)).not.toContain('links.known-indicator');
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('hashed import without a configured salt: stored, flagged as needing the salt, matching nothing', async () => {
+    const salt = 'shared-secret-between-companies';
+    const csv = `type,value,source\nemail-sha256,${saltedSha256(salt, 'kim@example.com')},Beta Inc\n`;
+    const t3 = await createTestApp(dialect);
+    try {
+      const runtime = createIndicatorRuntime({ db: t3.db.db });
+      t3.app.indicators = runtime;
+      t3.app.intel = withIndicatorIntel(t3.app.intel, runtime);
+      await createSubject(t3.app, admin, {
+        format: 'gatecheck.case-bundle/v1',
+        subject: { id: 'their-9', kind: 'candidate', name: 'Kim Park', email: 'kim@example.com' },
+      });
+      const result = await importIndicators(t3.app, admin, { content: csv });
+      expect(result).toMatchObject({ hashed: 1, hashedNeedSalt: true, byKind: { email: 1 } });
+      await waitForJob(t3.app, result.reassessJobId ?? '');
+      const subject = await getSubject(t3.app, viewer, 'their-9');
+      expect(subject.assessment?.signals.map((s) => s.id)).not.toContain('links.known-indicator');
+    } finally {
+      await t3.close();
+    }
+  });
 });

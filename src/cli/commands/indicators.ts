@@ -65,6 +65,14 @@ export async function importIndicatorsCommand(
         process.stdout.write(
           `${paint('green', 'ok')}: ${result.import.indicators} indicators (${kinds}) from ${result.import.name} [${result.import.format}], import ${result.import.id}\n`,
         );
+        if (result.hashed > 0)
+          process.stdout.write(
+            `  ${result.hashed} of them shared as salted hashes (emails, phones): compared using GATECHECK_INDICATOR_SALT\n`,
+          );
+        if (result.hashedNeedSalt)
+          warn(
+            `${paint('yellow', 'no salt configured')}: set GATECHECK_INDICATOR_SALT to the salt agreed with the sender, or the hashed indicators match nothing`,
+          );
         if (result.expired + result.revoked > 0)
           process.stdout.write(`  left out: ${result.expired} expired, ${result.revoked} revoked\n`);
         if (result.reassessJobId)

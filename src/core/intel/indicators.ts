@@ -24,7 +24,29 @@ export type IndicatorHit = {
   importId: string;
   /** The STIX indicator id, when the indicator came from STIX. */
   stixId?: string;
+  /**
+   * The indicator was shared as a salted hash (`value` is "sha256:<hex>"): the subject's own value hashed
+   * with the agreed salt gave the same hash. The sender's value itself was never disclosed.
+   */
+  hashed?: true;
 };
+
+/** The kinds another organisation may share as salted hashes instead of values. */
+export const HASHABLE_KINDS = ['email', 'phone'] as const satisfies readonly IndicatorKind[];
+export const HASHED_PREFIX = 'sha256:';
+
+/** The stored form of a hashed indicator ("sha256:" + 64 lower-case hex digits), or null when not a SHA-256. */
+export function hashedIndicatorValue(hex: string): string | null {
+  const h = hex
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, '');
+  return /^[0-9a-f]{64}$/.test(h) ? `${HASHED_PREFIX}${h}` : null;
+}
+
+export function isHashableKind(kind: IndicatorKind): kind is (typeof HASHABLE_KINDS)[number] {
+  return (HASHABLE_KINDS as readonly string[]).includes(kind);
+}
 
 export interface IndicatorLookup {
   /** How many indicators are loaded (0: the detector reports "not evaluated"). */

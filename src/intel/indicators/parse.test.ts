@@ -285,3 +285,75 @@ describe('CSV', () => {
     expect(result.indicators).toHaveLength(1);
   });
 });
+
+describe('hashed indicators (salted SHA-256 of emails and phones, as the hashed export writes them)', () => {
+  const H1 = 'a'.repeat(64);
+  const H2 = `${'0123456789ABCDEF'.repeat(4)}`;
+  const hashedPattern = (kind: string, sha: string) =>
+    `[x-gatecheck-hashed-identifier:kind = '${kind}' AND x-gatecheck-hashed-identifier:sha256 = '${sha}']`;
+
+  it('reads the custom STIX pattern; the hash is stored as sha256:<lower-case hex>', () => {
+    expect(patternIdentifiers(hashedPattern('email', H1))).toEqual([
+      { kind: 'email', value: H1, hashed: true },
+    ]);
+    const result = parseIndicatorFile(
+      JSON.stringify({
+        type: 'bundle',
+        objects: [
+          {
+            type: 'indicator',
+            id: 'indicator--1',
+            pattern: hashedPattern('email', H1),
+            pattern_type: 'stix',
+          },
+          {
+            type: 'indicator',
+            id: 'indicator--2',
+            pattern: hashedPattern('PHONE', H2),
+            pattern_type: 'stix',
+          },
+        ],
+      }),
+      opts,
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.indicators.map((i) => [i.kind, i.value, i.hashed])).toEqual([
+      ['email', `sha256:${H1}`, true],
+      ['phone', `sha256:${H2.toLowerCase()}`, true],
+    ]);
+  });
+
+  it('refuses other kinds, missing parts, and what is not a SHA-256, each with its reason', () => {
+    expect(() => patternIdentifiers(hashedPattern('wallet', H1))).toThrow('not supported (email, phone)');
+    expect(() => patternIdentifiers(`[x-gatecheck-hashed-identifier:sha256 = '${H1}']`)).toThrow(
+      'needs both',
+    );
+    expect(() =>
+      patternIdentifiers(
+        `[x-gatecheck-hashed-identifier:kind = 'email' AND x-gatecheck-hashed-identifier:md5 = 'x']`,
+      ),
+    ).toThrow('not supported (kind, sha256)');
+    const result = parseIndicatorFile(
+      JSON.stringify({
+        type: 'bundle',
+        objects: [{ type: 'indicator', pattern: hashedPattern('email', 'abc'), pattern_type: 'stix' }],
+      }),
+      opts,
+    );
+    expect(result.problems[0]?.message).toContain('is not a SHA-256');
+  });
+
+  it('reads the CSV types email-sha256 and phone-sha256; a hash is never read as a plain value', () => {
+    const result = parseIndicatorFile(
+      `type,value,source\nemail-sha256,${H1},Acme\nphone-sha256,sha256:${H2},Acme\nemail-sha256,not-a-hash,Acme\nemail,${H1},Acme\n`,
+      opts,
+    );
+    expect(result.indicators.map((i) => [i.kind, i.value, i.hashed])).toEqual([
+      ['email', `sha256:${H1}`, true],
+      ['phone', `sha256:${H2.toLowerCase()}`, true],
+    ]);
+    expect(result.problems.map((p) => p.where)).toEqual(['line 4', 'line 5']);
+    expect(result.problems[0]?.message).toContain('not a SHA-256');
+    expect(result.problems[1]?.message).toContain('not a valid email');
+  });
+});

@@ -1,14 +1,20 @@
 // Reads a file of threat indicators shared by another organisation: a STIX 2.1 bundle (JSON; `indicator`
 // objects with STIX patterns, and the cyber-observable objects email-addr, ipv4-addr, ipv6-addr,
 // domain-name and url, also inside STIX 2.0-style observed-data) or a CSV with the columns
-// type,value,source,description,valid_until. The format is sniffed from the content. Values are put in
+// type,value,source,description,valid_until (types email-sha256 and phone-sha256 for salted hashes, as
+// Gatecheck's hashed export writes them in STIX). The format is sniffed from the content. Values are put in
 // normal form; what cannot be used is reported per object or per line and skipped; indicators already
 // expired are left out (counted). Input is bounded; nothing here throws on hostile content except
 // IndicatorFileError, which names what is wrong with the file as a whole.
 import { CsvError } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { normalizeIndicatorValue } from '../../core/intel/indicator-values.ts';
-import { type IndicatorKind, isIndicatorKind } from '../../core/intel/indicators.ts';
+import {
+  hashedIndicatorValue,
+  type IndicatorKind,
+  isHashableKind,
+  isIndicatorKind,
+} from '../../core/intel/indicators.ts';
 import { PatternError, patternIdentifiers } from './stix-pattern.ts';
 
 export const INDICATOR_FILE_LIMITS = {
@@ -33,6 +39,8 @@ export type ParsedIndicator = {
   validFrom?: string;
   validUntil?: string;
   stixId?: string;
+  /** Shared as a salted hash: `value` is "sha256:<hex>" (email and phone only). */
+  hashed?: true;
 };
 
 export type IndicatorProblem = { where: string; message: string };
@@ -91,6 +99,12 @@ const CSV_TYPES: Record<string, IndicatorKind> = {
   url: 'url',
 };
 
+/** CSV types of hashed identifiers (the value is sha256("<salt>:<normal form>") in hex). */
+const CSV_HASHED_TYPES: Record<string, IndicatorKind> = {
+  'email-sha256': 'email',
+  'phone-sha256': 'phone',
+};
+
 function decode(content: Uint8Array | string): string {
   if (typeof content === 'string') return content.replace(/^\uFEFF/, '');
   try {
@@ -119,10 +133,25 @@ class Collector {
     if (this.problems.length < INDICATOR_FILE_LIMITS.maxProblems) this.problems.push({ where, message });
   }
 
-  add(where: string, kind: IndicatorKind, raw: string, rest: Omit<ParsedIndicator, 'kind' | 'value'>): void {
-    const value = normalizeIndicatorValue(kind, raw);
+  add(
+    where: string,
+    kind: IndicatorKind,
+    raw: string,
+    rest: Omit<ParsedIndicator, 'kind' | 'value' | 'hashed'>,
+    hashed = false,
+  ): void {
+    if (hashed && !isHashableKind(kind)) {
+      this.problem(where, `only emails and phones can be shared as hashes, not ${kind}`);
+      return;
+    }
+    const value = hashed ? hashedIndicatorValue(raw) : normalizeIndicatorValue(kind, raw);
     if (value === null) {
-      this.problem(where, `${JSON.stringify(raw.slice(0, 100))} is not a valid ${kind}`);
+      this.problem(
+        where,
+        hashed
+          ? `${JSON.stringify(raw.slice(0, 100))} is not a SHA-256 (64 hexadecimal digits)`
+          : `${JSON.stringify(raw.slice(0, 100))} is not a valid ${kind}`,
+      );
       return;
     }
     if (rest.validUntil !== undefined && Date.parse(rest.validUntil) <= this.options.now.getTime()) {
@@ -142,7 +171,7 @@ class Collector {
       throw new IndicatorFileError(
         `The file has more than ${INDICATOR_FILE_LIMITS.maxIndicators} indicators; split it`,
       );
-    this.indicators.set(key, { kind, value, ...rest });
+    this.indicators.set(key, { kind, value, ...rest, ...(hashed ? { hashed: true as const } : {}) });
   }
 
   result(format: IndicatorFormat): ParsedIndicatorFile {
@@ -271,7 +300,7 @@ function parseStix(text: string, c: Collector): void {
           ...(validUntil ? { validUntil } : {}),
           ...(typeof obj.id === 'string' && obj.id.length <= 200 ? { stixId: obj.id } : {}),
         };
-        for (const id of identifiers) c.add(where, id.kind, id.value, rest);
+        for (const id of identifiers) c.add(where, id.kind, id.value, rest, id.hashed === true);
       } else if (obj.type === 'observed-data') {
         // STIX 2.0 carried the observables inside; 2.1 refers to top-level objects (read on their own).
         if (isRecord(obj.objects))
@@ -311,11 +340,12 @@ function parseCsvText(text: string, c: Collector): void {
   for (const { record, info } of rows) {
     const where = `line ${info.lines}`;
     const type = (record.type ?? '').toLowerCase();
-    const kind = CSV_TYPES[type] ?? (isIndicatorKind(type) ? type : undefined);
+    const hashedKind = CSV_HASHED_TYPES[type];
+    const kind = hashedKind ?? CSV_TYPES[type] ?? (isIndicatorKind(type) ? type : undefined);
     if (!kind) {
       c.problem(
         where,
-        `unknown type ${JSON.stringify(type.slice(0, 40))} (email, phone, wallet, domain, github, ip, url)`,
+        `unknown type ${JSON.stringify(type.slice(0, 40))} (email, phone, wallet, domain, github, ip, url; email-sha256, phone-sha256 for hashed ones)`,
       );
       continue;
     }
@@ -332,12 +362,18 @@ function parseCsvText(text: string, c: Collector): void {
       continue;
     }
     const description = cleanText(record.description);
-    c.add(where, kind, value, {
-      source: cleanText(record.source)?.slice(0, 200) ?? c.options.defaultSource,
-      labels: [],
-      ...(description ? { description } : {}),
-      ...(validUntil ? { validUntil } : {}),
-    });
+    c.add(
+      where,
+      kind,
+      value,
+      {
+        source: cleanText(record.source)?.slice(0, 200) ?? c.options.defaultSource,
+        labels: [],
+        ...(description ? { description } : {}),
+        ...(validUntil ? { validUntil } : {}),
+      },
+      hashedKind !== undefined,
+    );
   }
 }
 

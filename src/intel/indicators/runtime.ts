@@ -1,7 +1,8 @@
 // The threat indicators imported into the store, as an in-memory index detectors can query synchronously.
 // Loaded on `ready()` (which inTransaction awaits before every write, as for the IP lists), re-checked at
 // most every few seconds so another process's import is noticed, and reloaded at once after an import or a
-// removal (`reload()`).
+// removal (`reload()`). Indicators shared as salted hashes (email, phone) match when a subject's own value,
+// hashed with one of the salts this installation was given (GATECHECK_INDICATOR_SALT), gives the same hash.
 import type { Kysely } from 'kysely';
 import {
   indicatorsFingerprint,
@@ -10,12 +11,15 @@ import {
 } from '../../adapters/db/repositories/threat-indicators.repository.ts';
 import type { DB } from '../../adapters/db/tables.ts';
 import {
+  HASHED_PREFIX,
   type IndicatorHit,
   type IndicatorKind,
   type IndicatorLookup,
+  isHashableKind,
   isIndicatorKind,
 } from '../../core/intel/indicators.ts';
 import type { IntelLookups } from '../../core/types.ts';
+import { saltedSha256 } from './hashed.ts';
 
 export type IndicatorRuntime = {
   /** The current index (empty until loaded). */
@@ -28,6 +32,8 @@ export type IndicatorRuntime = {
 
 export type IndicatorRuntimeOptions = {
   db: Kysely<DB>;
+  /** The salts agreed with other organisations, for indicators shared as salted hashes. */
+  salts?: readonly string[];
   /** How often `ready()` looks for imports made by another process (default 5 s). */
   recheckMs?: number;
   nowMs?: () => number;
@@ -35,10 +41,17 @@ export type IndicatorRuntimeOptions = {
 
 const EMPTY: readonly IndicatorHit[] = Object.freeze([]);
 
-/** An index over indicator records (kind + normal-form value → hits). */
-export function buildIndicatorIndex(records: readonly ThreatIndicatorRecord[]): IndicatorLookup {
+/**
+ * An index over indicator records (kind + normal-form value → hits). An email or phone is also looked up as
+ * sha256("<salt>:<value>") for each salt, when hashed indicators are loaded.
+ */
+export function buildIndicatorIndex(
+  records: readonly ThreatIndicatorRecord[],
+  salts: readonly string[] = [],
+): IndicatorLookup {
   const index = new Map<string, IndicatorHit[]>();
   let size = 0;
+  let hashed = 0;
   for (const r of records) {
     if (!isIndicatorKind(r.kind)) continue;
     const hit: IndicatorHit = Object.freeze({
@@ -51,7 +64,9 @@ export function buildIndicatorIndex(records: readonly ThreatIndicatorRecord[]): 
       ...(r.validFrom !== null ? { validFrom: r.validFrom } : {}),
       ...(r.validUntil !== null ? { validUntil: r.validUntil } : {}),
       ...(r.stixId !== null ? { stixId: r.stixId } : {}),
+      ...(r.value.startsWith(HASHED_PREFIX) ? { hashed: true as const } : {}),
     });
+    if (hit.hashed) hashed += 1;
     const key = `${r.kind}\u0000${r.value}`;
     const list = index.get(key);
     if (list) list.push(hit);
@@ -61,7 +76,12 @@ export function buildIndicatorIndex(records: readonly ThreatIndicatorRecord[]): 
   return {
     size,
     match(kind: IndicatorKind, value: string) {
-      return index.get(`${kind}\u0000${value}`) ?? EMPTY;
+      const plain = index.get(`${kind}\u0000${value}`) ?? EMPTY;
+      if (hashed === 0 || salts.length === 0 || !isHashableKind(kind)) return plain;
+      const out = [...plain];
+      for (const salt of salts)
+        out.push(...(index.get(`${kind}\u0000${HASHED_PREFIX}${saltedSha256(salt, value)}`) ?? EMPTY));
+      return out.length === 0 ? EMPTY : out;
     },
   };
 }
@@ -78,7 +98,7 @@ export function createIndicatorRuntime(options: IndicatorRuntimeOptions): Indica
   const read = async (): Promise<void> => {
     const print = await indicatorsFingerprint(options.db);
     const rows = await listActiveIndicators(options.db, new Date(nowMs()).toISOString());
-    current = buildIndicatorIndex(rows);
+    current = buildIndicatorIndex(rows, options.salts);
     fingerprint = print;
     checkedAt = nowMs();
   };

@@ -6,7 +6,8 @@
 // one observation (or an OR of observations) whose comparisons are `=` on a string (or IN a set of
 // strings) and name one identifier, e.g. [email-addr:value = 'x@y.com' OR domain-name:value = 'y.com'].
 // Input is bounded (length, nesting, number of comparisons): hostile patterns are refused, never looped on.
-import type { IndicatorKind } from '../../core/intel/indicators.ts';
+import { type IndicatorKind, isHashableKind, isIndicatorKind } from '../../core/intel/indicators.ts';
+import { HASHED_STIX_TYPE } from './hashed.ts';
 
 export const PATTERN_LIMITS = { maxLength: 8192, maxDepth: 32, maxComparisons: 256, maxTerms: 256 };
 
@@ -374,7 +375,8 @@ export function parseStixPattern(pattern: string): ObservationExpr {
 }
 
 /** An identifier a pattern names. */
-export type PatternIdentifier = { kind: IndicatorKind; value: string };
+/** `hashed`: the value is a salted SHA-256 in hex (HASHED_STIX_TYPE), not the identifier itself. */
+export type PatternIdentifier = { kind: IndicatorKind; value: string; hashed?: true };
 
 const WALLET_TYPES = new Set(['cryptocurrency-wallet', 'x-cryptocurrency-wallet', 'x-crypto-wallet']);
 const PHONE_TYPES = new Set(['x-phone', 'x-phone-number', 'phone-number']);
@@ -418,6 +420,27 @@ function stringValue(c: Comparison): string {
   return c.value.value;
 }
 
+/** `[x-gatecheck-hashed-identifier:kind = 'email' AND x-gatecheck-hashed-identifier:sha256 = '…']`. */
+function hashedIdentifierOf(conj: Comparison[]): PatternIdentifier {
+  const values: Record<string, string> = {};
+  for (const c of conj) {
+    if (c.path !== 'kind' && c.path !== 'sha256')
+      throw new PatternError(`the property ${HASHED_STIX_TYPE}:${c.path} is not supported (kind, sha256)`);
+    const v = stringValue(c);
+    if (values[c.path] !== undefined && values[c.path] !== v)
+      throw new PatternError('two different values can never both match');
+    values[c.path] = v;
+  }
+  const kind = values.kind?.toLowerCase();
+  if (kind === undefined || values.sha256 === undefined)
+    throw new PatternError(`a hashed identifier needs both ${HASHED_STIX_TYPE}:kind and :sha256`);
+  if (!isIndicatorKind(kind) || !isHashableKind(kind))
+    throw new PatternError(
+      `hashed identifiers of kind '${kind.slice(0, 40)}' are not supported (email, phone)`,
+    );
+  return { kind, value: values.sha256, hashed: true };
+}
+
 /** The one identifier a conjunction of comparisons names. */
 function identifierOf(conj: Comparison[]): PatternIdentifier {
   const type = conj[0]?.objectType;
@@ -426,6 +449,7 @@ function identifierOf(conj: Comparison[]): PatternIdentifier {
     throw new PatternError(
       `AND across object types (${[...new Set(conj.map((c) => c.objectType))].join(', ')}) is not supported`,
     );
+  if (type === HASHED_STIX_TYPE) return hashedIdentifierOf(conj);
   let kind: IndicatorKind | undefined;
   let valueProps: Set<string>;
   let accountType: string | undefined;

@@ -41,6 +41,13 @@ export const ImportIndicatorsResultSchema = z
     expired: z.number().int(),
     revoked: z.number().int(),
     ignoredObjects: z.number().int(),
+    hashed: z.number().int().openapi({
+      description:
+        'Emails and phones shared as salted hashes (also in byKind); compared using GATECHECK_INDICATOR_SALT',
+    }),
+    hashedNeedSalt: z.boolean().openapi({
+      description: 'Hashed indicators were imported but no salt is configured: they match nothing yet',
+    }),
     reassessJobId: z.string().nullable(),
   })
   .openapi('ImportIndicatorsResult');

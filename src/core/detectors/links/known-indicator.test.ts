@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXED_NOW, firstSignal, runDetector, summarize } from '../../../../test/factories.ts';
+import { saltedSha256 } from '../../../intel/indicators/hashed.ts';
 import { parseIndicatorFile } from '../../../intel/indicators/parse.ts';
 import { buildIndicatorIndex } from '../../../intel/indicators/runtime.ts';
 import type { IntelLookups } from '../../types.ts';
@@ -16,7 +17,7 @@ ip,203.0.113.77,Acme Security,laptop farm egress,
 email,old.persona@example.org,Acme Security,expired,2026-05-01
 `;
 
-function intelOf(csv: string): IntelLookups {
+function intelOf(csv: string, salts: string[] = []): IntelLookups {
   const parsed = parseIndicatorFile(csv, { now: new Date('2026-04-01T00:00:00Z'), defaultSource: 'test' });
   const index = buildIndicatorIndex(
     parsed.indicators.map((x, i) => ({
@@ -32,6 +33,7 @@ function intelOf(csv: string): IntelLookups {
       stixId: null,
       importedAt: '2026-04-01T00:00:00Z',
     })),
+    salts,
   );
   return { available: new Set(['indicators']), indicators: index };
 }
@@ -114,5 +116,65 @@ describe('links.known-indicator', () => {
     expect(
       summarize(runDetector(knownIndicator, { subject: { email: 'jsmithdev@gmail.com' } }, { intel: empty })),
     ).toBe('not_evaluated');
+  });
+
+  describe('shared as salted hashes', () => {
+    const SALT = 'acme-and-friends-2026-salt';
+    // What the other company sends: hashes of its normal forms, never the values.
+    const HASHED = `type,value,source
+email-sha256,${saltedSha256(SALT, 'jsmithdev@gmail.com')},Acme Security
+phone-sha256,${saltedSha256(SALT, '+14155550132')},Acme Security
+`;
+
+    it('an email or phone whose salted hash is listed matches, and the evidence says it was a hash', () => {
+      const hashedIntel = intelOf(HASHED, ['another-groups-salt-value', SALT]);
+      const signal = firstSignal(
+        runDetector(
+          knownIndicator,
+          {
+            subject: {
+              email: 'J.Smith.Dev+x@gmail.com',
+              phone: '(415) 555-0132',
+              claimedLocation: { country: 'US' },
+            },
+          },
+          { intel: hashedIntel },
+        ),
+      );
+      expect(signal.severity).toBe('critical');
+      expect(signal.evidence).toEqual(['subject.email', 'subject.phone']);
+      expect(signal.explanation).toContain('as a salted hash');
+      expect(signal.explanation).toContain('import imp-1');
+      const data = signal.data as {
+        matches: { kind: string; indicators: { hashed?: boolean; importId: string }[] }[];
+      };
+      expect(data.matches.map((m) => m.kind)).toEqual(['email', 'phone']);
+      for (const m of data.matches)
+        expect(m.indicators).toEqual([expect.objectContaining({ hashed: true, importId: 'imp-1' })]);
+    });
+
+    it('without the salt, or with another salt, hashed indicators match nothing', () => {
+      for (const salts of [[], ['a-different-salt-entirely']]) {
+        expect(
+          summarize(
+            runDetector(
+              knownIndicator,
+              { subject: { email: 'jsmithdev@gmail.com' } },
+              { intel: intelOf(HASHED, salts) },
+            ),
+          ),
+        ).toBe('none');
+      }
+    });
+
+    it('a hash is not mistaken for a value: plain indicators still match as before beside hashed ones', () => {
+      const both = intelOf(`${HASHED}email,ana@example.com,Beta Inc\n`, [SALT]);
+      const signal = firstSignal(
+        runDetector(knownIndicator, { subject: { email: 'ana@example.com' } }, { intel: both }),
+      );
+      expect(signal.explanation).toBe(
+        'The email address ana@example.com matches a known threat indicator (shared by Beta Inc).',
+      );
+    });
   });
 });

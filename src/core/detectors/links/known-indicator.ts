@@ -1,7 +1,9 @@
 // links.known-indicator — one of the subject's identifiers (email, phone, wallet, email or profile domain,
 // GitHub account, profile URL, application or sign-in IP) matches a threat indicator another organisation
 // shared (imported from STIX 2.1 or CSV). Only indicators in force at the assessment time count. Not
-// evaluated when no indicators are loaded.
+// evaluated when no indicators are loaded. An indicator shared as a salted hash (email, phone) matches when
+// the subject's own value hashed with the agreed salt is the same hash: the evidence says so and names the
+// import, and holds nothing of the other organisation's list but that hash's source.
 import { type IndicatorHit, inForce } from '../../intel/indicators.ts';
 import type { Detector } from '../../types.ts';
 import { fire, found, notEvaluated, nothing, requireSignal } from '../signal.ts';
@@ -44,12 +46,13 @@ export const knownIndicator: Detector = {
               ...(h.description !== undefined ? { description: h.description } : {}),
               ...(h.validUntil !== undefined ? { validUntil: h.validUntil } : {}),
               ...(h.stixId !== undefined ? { stixId: h.stixId } : {}),
+              ...(h.hashed ? { hashed: true } : {}),
             })),
           })),
         },
         {
           what: `${top.candidate.what} ${top.candidate.value}${matches.length > 1 ? ` (and ${matches.length - 1} more identifier${matches.length > 2 ? 's' : ''})` : ''}`,
-          indicator: `shared by ${topHit.source}${topHit.labels.length > 0 ? `: ${topHit.labels.join(', ')}` : ''}`,
+          indicator: `shared by ${topHit.source}${topHit.hashed ? ` as a salted hash (a fingerprint of the value, not the value itself; import ${topHit.importId})` : ''}${topHit.labels.length > 0 ? `: ${topHit.labels.join(', ')}` : ''}`,
         },
       ),
     );
