@@ -128,22 +128,21 @@ describe('similarity', () => {
 describe('ResumeLshIndex', () => {
   it('signatures are deterministic', () => {
     const a = resumeFeatures(ALICE).shingles;
-    expect(minHash(a)).toEqual(minHash(Uint32Array.from(a)));
-    expect(minHash(a)[0]).toBe(resumeFeatures(ALICE).signature[0]);
+    expect(minHash(a)).toEqual(minHash(Uint32Array.from(resumeFeatures(ALICE).shingles)));
+    expect(minHash(a)).not.toEqual(minHash(resumeFeatures(BOB).shingles));
   });
 
   it('finds what a scan of every resume finds at the threshold', () => {
     const r = seededRandom(5);
-    const index = new ResumeLshIndex<number>();
     const templates = Array.from({ length: 30 }, () => draftResume(r));
     const drafts = [
       ...templates,
       ...templates.map((t) => personaCopy(r, t)),
       ...Array.from({ length: 100 }, () => draftResume(r)),
     ];
-    drafts.forEach((d, i) => {
-      index.add(i, resumeFeatures(renderResume(d)));
-    });
+    const index = new ResumeLshIndex(
+      drafts.map((d, i) => ({ value: i, features: resumeFeatures(renderResume(d)) })),
+    );
     let expected = 0;
     let got = 0;
     for (let q = 0; q < 30; q++) {
@@ -157,9 +156,72 @@ describe('ResumeLshIndex', () => {
     expect(got / expected).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('a copy with a small edit in most bullets is still found, though the edits break many 3-grams', () => {
+    const r = seededRandom(21);
+    const templates = Array.from({ length: 40 }, () => draftResume(r));
+    const others = Array.from({ length: 200 }, () => draftResume(r));
+    const index = new ResumeLshIndex(
+      [...templates, ...others].map((d, i) => ({ value: i, features: resumeFeatures(renderResume(d)) })),
+    );
+    for (let q = 0; q < templates.length; q++) {
+      const template = templates[q]!;
+      // Every bullet edited at least once (a synonym swapped in), three rewritten outright.
+      const bullets = template.jobs.reduce((n, j) => n + j.bullets.length, 0);
+      const copy = personaCopy(r, template, { rewrites: 3, swaps: bullets * 2 });
+      const f = resumeFeatures(renderResume(copy));
+      const t = resumeFeatures(renderResume(template));
+      const s = similarity(f.shingles, t.shingles);
+      expect(s.shared).toBeLessThan(0.8 * t.shingles.length);
+      expect(s.jaccard).toBeGreaterThanOrEqual(DUPLICATE_MIN_JACCARD);
+      expect(index.query(f).map((h) => h.value)).toContain(q);
+    }
+  });
+
+  it('resumes of one stack that share vocabulary and stock phrases are neither matched nor candidates in bulk', () => {
+    const r = seededRandom(8);
+    const stack = STACKS[0]!;
+    const drafts = Array.from({ length: 400 }, () => draftResume(r, stack));
+    const index = new ResumeLshIndex(
+      drafts.map((d, i) => ({ value: i, features: resumeFeatures(renderResume(d)) })),
+    );
+    let candidates = 0;
+    for (let q = 0; q < 40; q++) {
+      const f = resumeFeatures(renderResume(draftResume(r, stack)));
+      expect(bruteForceQuery(index.items, f.shingles)).toEqual([]);
+      expect(index.query(f)).toEqual([]);
+      candidates += index.candidates(f.shingles).length;
+    }
+    // Phrases in more than 5% of the resumes are left out of the signatures: few candidates to check.
+    expect(candidates / 40).toBeLessThan(0.1 * drafts.length);
+  });
+
+  it('a farm large enough to make its own wording common is still found, copy by copy', () => {
+    const r = seededRandom(13);
+    const template = draftResume(r);
+    const farm = Array.from({ length: 120 }, () => personaCopy(r, template));
+    const others = Array.from({ length: 180 }, () => draftResume(r));
+    const index = new ResumeLshIndex(
+      [...farm, ...others].map((d, i) => ({ value: i, features: resumeFeatures(renderResume(d)) })),
+    );
+    // The template's phrases are in 120 of 300 resumes: above the common-phrase line.
+    const t = resumeFeatures(renderResume(template)).shingles;
+    const common = Array.from(t).filter((x) => index.count(x) > index.commonAbove).length;
+    expect(common).toBeGreaterThan(t.length / 2);
+    let expected = 0;
+    let got = 0;
+    for (let q = 0; q < 10; q++) {
+      const f = resumeFeatures(renderResume(personaCopy(r, template)));
+      const truth = bruteForceQuery(index.items, f.shingles).map((h) => h.value);
+      const found = new Set(index.query(f).map((h) => h.value));
+      expect(truth.length).toBeGreaterThan(100);
+      expected += truth.length;
+      got += truth.filter((v) => found.has(v)).length;
+    }
+    expect(got / expected).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('an empty resume is neither indexed nor matched', () => {
-    const index = new ResumeLshIndex<string>();
-    index.add('empty', resumeFeatures(''));
+    const index = new ResumeLshIndex([{ value: 'empty', features: resumeFeatures('') }]);
     expect(index.size).toBe(0);
     expect(index.query(resumeFeatures(''))).toEqual([]);
   });

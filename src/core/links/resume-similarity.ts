@@ -11,11 +11,15 @@
 //    skills list and the usual headings then share no shingle from them, while a copied sentence keeps most of its shingles: one edited word breaks three.
 // 3. Similarity: Jaccard of the two shingle sets (shared / all distinct); containment (shared / the
 //    smaller set) is reported too.
-// 4. Speed: MinHash signatures (192 seeded hash functions) and an LSH index of 64 bands of 3 rows find the
-//    candidates without comparing against every resume; each candidate whose signatures agree within 0.12
-//    of the threshold is then checked exactly.
-//    P(candidate) = 1 − (1 − J³)⁶⁴ is 0.94 at J = 0.35, 0.998 at J = 0.45 and 0.06 at J = 0.1
-//    (bench/resume-dup.bench.ts measures the recall against a scan of every resume).
+// 4. Speed: an LSH index finds the candidates without comparing against every resume; each candidate is then
+//    checked exactly. The index learns the population's vocabulary: a shingle found in more than 5% of the
+//    indexed resumes (and in more than 50 of them) is stock phrasing, and it is left out of the MinHash
+//    signatures that pick candidates (192 seeded hash functions, 96 bands of 2 rows), since otherwise
+//    unrelated resumes meet in the same buckets through it. The exact check still counts every shingle.
+//    Floor: a resume keeps at least the rarer half of its shingles in its signature, so the copies of one
+//    template, once a farm is large enough to make that template's phrases frequent, still meet.
+//    P(candidate) = 1 − (1 − J²)⁹⁶ over the kept shingles is 0.99996 at J = 0.35, 0.62 at J = 0.1
+//    (bench/resume-dup.bench.ts measures the recall against a scan of every resume, and the candidates).
 // 5. Evidence: the longest runs of words both resumes share, as passages of the original texts.
 import { TECHNOLOGIES } from '../detectors/consistency/technologies.ts';
 
@@ -23,8 +27,13 @@ import { TECHNOLOGIES } from '../detectors/consistency/technologies.ts';
 export const DUPLICATE_MIN_JACCARD = 0.35;
 
 export const MINHASH_SIZE = 192;
-export const LSH_BANDS = 64;
-export const LSH_ROWS = 3;
+export const LSH_BANDS = 96;
+export const LSH_ROWS = 2;
+/** A shingle in more than this share of the indexed resumes (and more than COMMON_SHINGLE_MIN_COUNT) is stock phrasing. */
+export const COMMON_SHINGLE_SHARE = 0.05;
+export const COMMON_SHINGLE_MIN_COUNT = 50;
+/** The share of a resume's shingles (the rarest) its signature keeps whatever their frequency. */
+const MIN_SIGNATURE_SHARE = 0.5;
 
 export type ResumeToken = {
   /** The normalised form: a lower-case word or a placeholder such as <date>. */
@@ -40,7 +49,6 @@ export type ResumeFeatures = {
   tokens: ResumeToken[];
   /** Distinct informative shingle hashes, ascending. */
   shingles: Uint32Array;
-  signature: Uint32Array;
 };
 
 export type NormalizeOptions = {
@@ -287,8 +295,7 @@ export function minHash(shingles: Uint32Array): Uint32Array {
 
 export function resumeFeatures(text: string, options: NormalizeOptions = {}): ResumeFeatures {
   const tokens = resumeTokens(text, options);
-  const shingles = shingleSet(tokens);
-  return { tokens, shingles, signature: minHash(shingles) };
+  return { tokens, shingles: shingleSet(tokens) };
 }
 
 /** Shared shingles of two ascending sets. */
@@ -332,36 +339,43 @@ function bandKey(sig: Uint32Array, band: number): number {
   return h;
 }
 
+type Indexed<T> = { value: T; features: Pick<ResumeFeatures, 'shingles'> };
+
 /**
- * Candidates whose signature estimate is this far below the threshold are skipped: the estimate's standard
- * deviation is √(J(1 − J) / 192) ≈ 0.034 at J = 0.35, so 0.12 is 3.5 deviations.
+ * Resumes by LSH band, built once over a population: `candidates` finds those likely to share many
+ * shingles with a resume, `query` checks them exactly.
  */
-const ESTIMATE_MARGIN = 0.12;
-
-/** The share of equal MinHash positions: an unbiased estimate of the Jaccard similarity. */
-export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) same++;
-  return same / MINHASH_SIZE;
-}
-
-/** Resumes by LSH band: `candidates` finds those likely to share many shingles with a signature. */
 export class ResumeLshIndex<T> {
   private readonly bands: Map<number, number[]>[] = Array.from({ length: LSH_BANDS }, () => new Map());
-  readonly items: { value: T; features: Pick<ResumeFeatures, 'shingles' | 'signature'> }[] = [];
+  readonly items: Indexed<T>[] = [];
+  /** How many indexed resumes hold each shingle, for those in more than one. */
+  private readonly counts = new Map<number, number>();
+  /** Above this count a shingle is stock phrasing (left out of signatures). */
+  readonly commonAbove: number;
   // Which query last saw each item (no Set per query).
-  private stamps = new Uint32Array(0);
+  private stamps: Uint32Array;
   private stamp = 0;
 
-  add(value: T, features: Pick<ResumeFeatures, 'shingles' | 'signature'>): void {
-    if (features.shingles.length === 0) return;
-    const id = this.items.length;
-    this.items.push({ value, features: { shingles: features.shingles, signature: features.signature } });
-    for (let b = 0; b < LSH_BANDS; b++) {
-      const key = bandKey(features.signature, b);
-      const list = this.bands[b]!.get(key);
-      if (list) list.push(id);
-      else this.bands[b]!.set(key, [id]);
+  constructor(entries: Iterable<{ value: T; features: Pick<ResumeFeatures, 'shingles'> }>) {
+    const seen = new Set<number>();
+    for (const e of entries) {
+      if (e.features.shingles.length === 0) continue;
+      this.items.push({ value: e.value, features: { shingles: e.features.shingles } });
+      for (const x of e.features.shingles) {
+        if (seen.has(x)) this.counts.set(x, (this.counts.get(x) ?? 1) + 1);
+        else seen.add(x);
+      }
+    }
+    this.commonAbove = Math.max(COMMON_SHINGLE_MIN_COUNT, COMMON_SHINGLE_SHARE * this.items.length);
+    this.stamps = new Uint32Array(this.items.length);
+    for (let id = 0; id < this.items.length; id++) {
+      const signature = minHash(this.signatureShingles(this.items[id]!.features.shingles));
+      for (let b = 0; b < LSH_BANDS; b++) {
+        const key = bandKey(signature, b);
+        const list = this.bands[b]!.get(key);
+        if (list) list.push(id);
+        else this.bands[b]!.set(key, [id]);
+      }
     }
   }
 
@@ -369,13 +383,27 @@ export class ResumeLshIndex<T> {
     return this.items.length;
   }
 
-  /** Positions of the items sharing at least one band with the signature. */
-  candidates(signature: Uint32Array): number[] {
-    if (this.stamps.length < this.items.length) {
-      const grown = new Uint32Array(Math.max(1024, this.items.length * 2));
-      grown.set(this.stamps);
-      this.stamps = grown;
-    }
+  /** How many indexed resumes hold a shingle (1 for one that none or only one holds). */
+  count(shingle: number): number {
+    return this.counts.get(shingle) ?? 1;
+  }
+
+  /**
+   * The shingles a signature is made of: those not common in the population, or, when that leaves fewer
+   * than half of them, the rarer half (ties by hash, so copies of one template keep the same ones).
+   */
+  signatureShingles(shingles: Uint32Array): Uint32Array {
+    const rare = shingles.filter((x) => this.count(x) <= this.commonAbove);
+    const floor = Math.ceil(MIN_SIGNATURE_SHARE * shingles.length);
+    if (rare.length >= floor) return rare;
+    const byRarity = Array.from(shingles).sort((a, b) => this.count(a) - this.count(b) || a - b);
+    return Uint32Array.from(byRarity.slice(0, floor)).sort();
+  }
+
+  /** Positions of the items sharing at least one band with a resume. */
+  candidates(shingles: Uint32Array): number[] {
+    if (shingles.length === 0) return [];
+    const signature = minHash(this.signatureShingles(shingles));
     const stamp = ++this.stamp;
     const out: number[] = [];
     for (let b = 0; b < LSH_BANDS; b++) {
@@ -390,17 +418,18 @@ export class ResumeLshIndex<T> {
 
   /** Items at or above `minJaccard` (exact check of the LSH candidates), most similar first. */
   query(
-    features: Pick<ResumeFeatures, 'shingles' | 'signature'>,
+    features: Pick<ResumeFeatures, 'shingles'>,
     minJaccard = DUPLICATE_MIN_JACCARD,
   ): { value: T; similarity: Similarity }[] {
-    if (features.shingles.length === 0) return [];
+    const mine = features.shingles;
     const out: { value: T; similarity: Similarity }[] = [];
-    const floor = minJaccard - ESTIMATE_MARGIN;
-    for (const id of this.candidates(features.signature)) {
+    for (const id of this.candidates(mine)) {
       const item = this.items[id]!;
-      // The signatures' estimate first (cheap): far below the threshold is not worth an exact check.
-      if (estimatedJaccard(features.signature, item.features.signature) < floor) continue;
-      const s = similarity(features.shingles, item.features.shingles);
+      const theirs = item.features.shingles;
+      // Jaccard is at most the smaller set over the larger: no need to merge when that is already short.
+      const [small, large] = mine.length < theirs.length ? [mine, theirs] : [theirs, mine];
+      if (small.length < minJaccard * large.length) continue;
+      const s = similarity(mine, theirs);
       if (s.jaccard >= minJaccard) out.push({ value: item.value, similarity: s });
     }
     return out.sort((a, b) => b.similarity.jaccard - a.similarity.jaccard);

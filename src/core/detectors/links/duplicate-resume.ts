@@ -61,16 +61,18 @@ function featuresOf(bundle: CaseBundle): ResumeFeatures | undefined {
 function indexFor(population: readonly CaseBundle[]): ResumeIndex {
   let index = indexes.get(population);
   if (index) return index;
-  index = { lsh: new ResumeLshIndex(), features: new Map(), households: new Set() };
+  const features = new Map<CaseBundle, ResumeFeatures>();
+  const households = new Set<string>();
   for (const bundle of population) {
     for (const m of bundle.subject.household ?? []) {
-      if (m.subjectId) index.households.add(pairKey(bundle.subject.id, m.subjectId));
+      if (m.subjectId) households.add(pairKey(bundle.subject.id, m.subjectId));
     }
     const f = featuresOf(bundle);
     if (!f || f.shingles.length < MIN_SHINGLES) continue;
-    index.features.set(bundle, f);
-    index.lsh.add(bundle, f);
+    features.set(bundle, f);
   }
+  const lsh = new ResumeLshIndex(Array.from(features, ([value, f]) => ({ value, features: f })));
+  index = { lsh, features, households };
   indexes.set(population, index);
   return index;
 }
