@@ -21,6 +21,7 @@ import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPolicyRoutes } from './policy.routes.ts';
 import { registerPrivacyRoutes } from './privacy.routes.ts';
 import { registerRecordingRoutes } from './recordings.routes.ts';
+import { registerReportRoutes } from './reports.routes.ts';
 import { registerResumeRoutes } from './resumes.routes.ts';
 import { registerScreenRoutes } from './screen.routes.ts';
 import { registerSetupRoutes } from './setup.routes.ts';
@@ -61,5 +62,6 @@ export function registerRoutes(api: ServerApp): void {
   registerVerificationRoutes(api);
   registerVerificationMediaRoutes(api);
   registerAlertRoutes(api);
+  registerReportRoutes(api);
   registerPrivacyRoutes(api);
 }
