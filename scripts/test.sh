@@ -51,6 +51,17 @@ if [ ! -x /usr/bin/ffmpeg ] || [ ! -x /usr/bin/ffprobe ]; then
   fi
 fi
 
+# The report tests render the PDF report to images with pdftoppm and read its text with pdftotext (poppler-utils).
+if [ ! -x /usr/bin/pdftoppm ] || [ ! -x /usr/bin/pdftotext ]; then
+  log "installing poppler-utils for the PDF report tests"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null) \
+      || { echo "could not install poppler-utils with apt-get" >&2; exit 1; }
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null
+  fi
+fi
+
 export GATECHECK_TEST_PG_URL="${GATECHECK_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
   log "starting the local PostgreSQL"
