@@ -15,6 +15,7 @@ const SignalsPage = lazy(() => import('../features/signals/components/SignalsPag
 const ScreenPage = lazy(() => import('../features/sanctions/components/ScreenPage.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage.tsx'));
 const NetworkPage = lazy(() => import('../features/network/components/NetworkPage.tsx'));
+const LinksPage = lazy(() => import('../features/links/components/LinksPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/components/AboutPage.tsx'));
 const VerifyPage = lazy(() => import('../features/verify/components/VerifyPage.tsx'));
 const InboxPage = lazy(() => import('../features/alerts/components/InboxPage.tsx'));
@@ -38,6 +39,7 @@ export function AppRoutes() {
             <Route path="/signals" element={<SignalsPage />} />
             <Route path="/screen" element={<ScreenPage />} />
             <Route path="/network" element={<NetworkPage />} />
+            <Route path="/links" element={<LinksPage />} />
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="/about" element={<AboutPage />} />
             {/* Every role may read the sanctions lists tab; the other tabs check for admin themselves. */}

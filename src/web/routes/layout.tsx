@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAffiliate,
   IconChevronDown,
   IconFileImport,
   IconInbox,
@@ -70,6 +71,7 @@ const NAV: NavItem[] = [
   { to: '/signals', label: 'Signals', icon: IconListDetails },
   { to: '/screen', label: 'Screening', icon: IconUserSearch },
   { to: '/network', label: 'Network', icon: IconWorld },
+  { to: '/links', label: 'Links', icon: IconAffiliate },
   { to: '/inbox', label: 'Inbox', icon: IconInbox },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
+  IconAffiliate,
   IconClipboardList,
   IconFileSearch,
   IconGitCompare,
@@ -30,6 +31,7 @@ const SignInsSection = lazy(() => import('../../network/components/SignInsSectio
 const DocumentsTab = lazy(() => import('../../documents/components/DocumentsTab.tsx'));
 const VerificationTab = lazy(() => import('../../verification/components/VerificationTab.tsx'));
 const PrivacyTab = lazy(() => import('../../privacy/components/PrivacyTab.tsx'));
+const LinksTab = lazy(() => import('../../links/components/LinksTab.tsx'));
 
 function claimedLocation(detail: SubjectDetail): string {
   const loc = detail.bundle.subject.claimedLocation;
@@ -101,10 +103,11 @@ const TABS = [
   'claims',
   'timeline',
   'signins',
+  'links',
   'privacy',
 ] as const;
 type Tab = (typeof TABS)[number];
-const WIDE_TABS: ReadonlySet<Tab> = new Set<Tab>(['claims', 'documents', 'verification']);
+const WIDE_TABS: ReadonlySet<Tab> = new Set<Tab>(['claims', 'documents', 'verification', 'links']);
 
 export default function SubjectPage() {
   const { id = '' } = useParams();
@@ -162,6 +165,9 @@ export default function SubjectPage() {
               <Tabs.Tab value="signins" leftSection={<IconWorld size={16} />} data-testid="tab-signins">
                 Sign-ins
               </Tabs.Tab>
+              <Tabs.Tab value="links" leftSection={<IconAffiliate size={16} />} data-testid="tab-links">
+                Links
+              </Tabs.Tab>
               <Tabs.Tab value="privacy" leftSection={<IconLock size={16} />} data-testid="tab-privacy">
                 Privacy
               </Tabs.Tab>
@@ -191,6 +197,11 @@ export default function SubjectPage() {
             <Tabs.Panel value="signins">
               <Suspense fallback={<PageLoader label="Loading sign-ins…" />}>
                 <SignInsSection detail={detail} />
+              </Suspense>
+            </Tabs.Panel>
+            <Tabs.Panel value="links">
+              <Suspense fallback={<PageLoader label="Loading links…" />}>
+                <LinksTab detail={detail} />
               </Suspense>
             </Tabs.Panel>
             <Tabs.Panel value="privacy">
