@@ -456,6 +456,23 @@ program
     process.exitCode = await importChangesCommand(file, options);
   });
 
+program
+  .command('report')
+  .description(
+    "write a subject's case report (PDF, or JSON with --json) from a new snapshot of the stored case",
+  )
+  .argument('<subject>', 'the subject id')
+  .addOption(new Option('--out <file>', 'where to write the report (with --json, stdout when left out)'))
+  .addOption(new Option('--snapshot <id>', 'report on this snapshot instead of making a new one'))
+  .addOption(new Option('--reason <text>', 'why the evidence is frozen (shown in the report)'))
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (subject: string, options: import('./commands/report-case.ts').ReportOptions) => {
+    const { reportCommand } = await import('./commands/report-case.ts');
+    process.exitCode = await reportCommand(subject, options);
+  });
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
