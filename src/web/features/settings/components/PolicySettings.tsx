@@ -22,6 +22,7 @@ import { errorMessage, isApiError } from '../../../api/client.ts';
 import type { Policy, Severity, SignalDefinition } from '../../../api/types.ts';
 import { ErrorPage, PageLoader, ProblemList } from '../../../ui/feedback.tsx';
 import { FAMILY_LABELS, SEVERITY_LABELS } from '../../../ui/labels.ts';
+import { ChecklistPolicySettings } from '../../checklist/components/ChecklistPolicySettings.tsx';
 import { isJobFailed, isJobFinished, jobPercent, useJob } from '../../jobs/queries.ts';
 import { useCatalog } from '../../signals/queries.ts';
 import { usePolicy, useSavePolicy } from '../queries.ts';
@@ -290,6 +291,11 @@ export function PolicySettings() {
           </Accordion>
         </Stack>
       </Card>
+      <ChecklistPolicySettings
+        value={draft.checklist}
+        inPersonWindowDays={draft.inPersonWindowDays}
+        onChange={(checklist) => setDraft({ ...draft, checklist })}
+      />
       {jobId ? <JobProgress jobId={jobId} /> : null}
       {save.error ? (
         <Alert color="red" role="alert">

@@ -1,5 +1,7 @@
 import { Alert, Button, Card, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleDashed, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
+import { getChecklistItem } from '../../../../core/checklist/catalogue.ts';
+import { CHECKLIST_GAP_PREFIX } from '../../../../core/checklist/checklist.ts';
 import type { SubjectDetail } from '../../../api/types.ts';
 import { ErrorAlert } from '../../../ui/feedback.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
@@ -10,6 +12,13 @@ import { signalById, useCatalog } from '../../signals/queries.ts';
 import { useAssessments, useReassess } from '../queries.ts';
 import { ScoreBreakdown, ScoreHistory } from './charts.tsx';
 import { SignalCard } from './SignalCard.tsx';
+
+/** A gap from an open checklist step (`checklist.<item id>`) is titled after the step. */
+function checklistTitle(check: string): string | undefined {
+  if (!check.startsWith(CHECKLIST_GAP_PREFIX)) return undefined;
+  const item = getChecklistItem(check.slice(CHECKLIST_GAP_PREFIX.length));
+  return item ? `Checklist: ${item.title}` : undefined;
+}
 
 export function AssessmentTab({ detail }: { detail: SubjectDetail }) {
   const catalog = useCatalog();
@@ -135,7 +144,7 @@ export function AssessmentTab({ detail }: { detail: SubjectDetail }) {
               {a.gaps.map((g) => (
                 <List.Item key={g.check} data-testid="gap" data-check={g.check}>
                   <Text size="sm" fw={600}>
-                    {checks.get(g.check)?.title ?? g.check}
+                    {checks.get(g.check)?.title ?? checklistTitle(g.check) ?? g.check}
                   </Text>
                   <Text size="sm" c="dimmed">
                     {g.reason}

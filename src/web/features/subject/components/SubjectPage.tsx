@@ -1,6 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconAffiliate,
+  IconChecklist,
   IconClipboardList,
   IconFileSearch,
   IconGitCompare,
@@ -19,6 +20,7 @@ import { ErrorPage, PageLoader } from '../../../ui/feedback.tsx';
 import { formatDay } from '../../../ui/format.ts';
 import { BAND_HELP, enumLabel } from '../../../ui/labels.ts';
 import { ScoreRing } from '../../../ui/ScoreRing.tsx';
+import { ChecklistTab } from '../../checklist/components/ChecklistTab.tsx';
 import { ClaimsTab } from '../../claims/components/ClaimsTab.tsx';
 import { useSubject } from '../queries.ts';
 import { AssessmentTab } from './AssessmentTab.tsx';
@@ -97,6 +99,7 @@ function SubjectHeader({ detail }: { detail: SubjectDetail }) {
 
 const TABS = [
   'assessment',
+  'checklist',
   'evidence',
   'documents',
   'verification',
@@ -143,6 +146,13 @@ export default function SubjectPage() {
               <Tabs.Tab value="assessment" leftSection={<IconClipboardList size={16} />}>
                 Assessment
               </Tabs.Tab>
+              <Tabs.Tab
+                value="checklist"
+                leftSection={<IconChecklist size={16} />}
+                data-testid="tab-checklist"
+              >
+                Checklist
+              </Tabs.Tab>
               <Tabs.Tab value="evidence" leftSection={<IconFileSearch size={16} />}>
                 Evidence
               </Tabs.Tab>
@@ -174,6 +184,9 @@ export default function SubjectPage() {
             </Tabs.List>
             <Tabs.Panel value="assessment">
               <AssessmentTab detail={detail} />
+            </Tabs.Panel>
+            <Tabs.Panel value="checklist">
+              <ChecklistTab detail={detail} />
             </Tabs.Panel>
             <Tabs.Panel value="evidence">
               <EvidenceTab detail={detail} />
