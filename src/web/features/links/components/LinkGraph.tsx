@@ -63,13 +63,14 @@ export function LinkGraph({ graph }: { graph: SubjectLinks }) {
       container: container.current,
       elements: graphElements(graph),
       style: STYLE,
+      // Force-directed (cytoscape's built-in cose): linked people pull together, edge labels stay readable.
       layout: {
-        name: 'concentric',
-        concentric: (node: cytoscape.NodeSingular) =>
-          node.data('centre') ? 3 : 3 - (graph.nodes.find((n) => n.id === node.id())?.hops ?? 2),
-        levelWidth: () => 1,
-        minNodeSpacing: 40,
+        name: 'cose',
         animate: false,
+        padding: 40,
+        idealEdgeLength: () => 160,
+        nodeRepulsion: () => 80_000,
+        nodeDimensionsIncludeLabels: true,
       },
       minZoom: 0.2,
       maxZoom: 3,

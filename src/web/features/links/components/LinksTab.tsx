@@ -87,7 +87,7 @@ export function LinksTab({ detail }: { detail: SubjectDetail }) {
   }
   const people = graph.nodes.length - 1;
   return (
-    <Stack>
+    <Stack data-testid="subject-links-tab">
       <Text size="sm">
         {people === 1 ? '1 other person is' : `${people} other people are`} linked to this person by something
         they share, directly or through someone else. Values shared only with declared household members
