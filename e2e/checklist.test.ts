@@ -1,6 +1,7 @@
 // The due-diligence checklist in a real browser against a real server: import a candidate → open the
 // Checklist tab → mark "Hold at least one interview with the camera on" done and see who did it and when →
-// mark a step not applicable with a reason → the Assessment tab no longer lists the done step as a gap.
+// mark a step not applicable with a reason → the Assessment tab no longer lists the done step as a gap →
+// escalate the case → the response playbook appears on top and its first step can be marked.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -77,5 +78,32 @@ describe('checklist', () => {
     expect(await page.locator('[data-check="checklist.interview.face-cover-test"]').textContent()).toContain(
       'Checklist: Ask for a hand in front of the face',
     );
+  }, 90_000);
+
+  it('escalating the case shows the response playbook on top', async () => {
+    await page.goto(`${server.baseUrl}/subjects/${ID}?tab=checklist`);
+    await page.getByTestId('checklist').waitFor({ timeout: 30_000 });
+    for (const to of ['in_review', 'escalated']) {
+      await page.getByTestId(`transition-${to}`).click();
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/case/transition') && r.request().method() === 'POST'),
+        page.getByTestId('transition-confirm').click(),
+      ]);
+      expect(response.status(), await response.text()).toBe(200);
+    }
+    const playbook = page.getByTestId('playbook');
+    await playbook.waitFor({ timeout: 30_000 });
+    expect(await playbook.textContent()).toContain('This applies because the case is escalated');
+    const hold = page.locator(
+      '[data-testid="checklist-item"][data-item-id="response.contain.hold-payments"]',
+    );
+    await hold.getByTestId('checklist-done').click();
+    await page
+      .locator(
+        '[data-testid="checklist-item"][data-item-id="response.contain.hold-payments"][data-status="done"]',
+      )
+      .waitFor();
+    expect(await hold.getByTestId('checklist-who').textContent()).toContain(`Done by ${ADMIN.name}`);
+    await page.getByTestId('phase-contain').screenshot({ path: path.join(SHOTS, 'checklist-playbook.png') });
   }, 90_000);
 });
