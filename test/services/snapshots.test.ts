@@ -17,6 +17,7 @@ import {
   verifyCaseSnapshot,
 } from '../../src/services/snapshot-case.ts';
 import { addCaseNote } from '../../src/services/work-case.ts';
+import { setChecklistItem } from '../../src/services/work-checklist.ts';
 import { dialects } from '../db.ts';
 import { buildBundle, buildRiskyBundle } from './factories.ts';
 import { createTestApp, investigator, recruiter, type TestApp, viewer } from './helpers.ts';
@@ -58,6 +59,10 @@ for (const dialect of dialects) {
     });
 
     it('freezes the parts with a manifest that verifies, and audits the manifest hash', async () => {
+      await setChecklistItem(t.app, recruiter, 'emp-0207', 'application.source-recorded', {
+        state: 'done',
+        note: 'Came through a job board',
+      });
       const snap = await createCaseSnapshot(t.app, investigator, 'emp-0207', {
         reason: 'Before contacting counsel',
       });
@@ -69,6 +74,11 @@ for (const dialect of dialects) {
       expect(snap.parts.assessment?.assessment.band).toBeDefined();
       expect(snap.parts.timeline.length).toBeGreaterThan(3);
       expect(snap.parts.case.status).toBe('open');
+      expect(snap.parts.case.checklist?.find((i) => i.id === 'application.source-recorded')).toMatchObject({
+        status: 'done',
+        note: 'Came through a job board',
+        updatedBy: 'recruiter user',
+      });
       expect(snap.parts.screenings.available).toBe(false);
       expect(snap.parts.screenings.parties.map((p) => p.name)).toContain('Kyle Anderson');
       const verified = await verifyCaseSnapshot(t.app, viewer, snap.id);
@@ -159,7 +169,8 @@ for (const dialect of dialects) {
         '0x52908400098527886E0F7030069857D2E4169EE7',
       );
       expect(ic3?.fields.find((f) => f.label.startsWith('Victim'))?.value).toBeNull();
-      expect(model.checklistNote === null || typeof model.checklistNote === 'string').toBe(true);
+      expect(model.checklistNote).toBeNull();
+      expect(model.case.checklist?.find((i) => i.id === 'application.source-recorded')?.status).toBe('done');
       // An existing snapshot of another subject is not found under this one.
       expect(await codeOf(buildCaseReport(t.app, investigator, 'cand-0001', { snapshotId: snap.id }))).toBe(
         'not_found',

@@ -16,6 +16,7 @@ import { listInterviewRecordings } from '../../adapters/db/repositories/intervie
 import { findSubject } from '../../adapters/db/repositories/subjects.repository.ts';
 import { findUserById } from '../../adapters/db/repositories/users.repository.ts';
 import type { CaseBundle } from '../../core/bundle/schema.ts';
+import type { ChecklistView } from '../../core/checklist/checklist.ts';
 import { findWallets } from '../../core/detectors/payments/wallets.ts';
 import { companiesOf, peopleOf } from '../../core/detectors/sanctions/parties.ts';
 import type { SanctionsLookup } from '../../core/intel/sanctions.ts';
@@ -24,6 +25,7 @@ import {
   SNAPSHOT_PART_TITLES,
   SNAPSHOT_PARTS,
   type SnapshotCase,
+  type SnapshotChecklistItem,
   type SnapshotFile,
   type SnapshotManifest,
   type SnapshotPartName,
@@ -33,6 +35,8 @@ import {
 } from '../../core/report/snapshot.ts';
 import { notFound } from '../context.ts';
 import { loadTimeline } from '../get-timeline.ts';
+import { loadPolicy } from './assessing.ts';
+import { loadChecklist } from './checklists.ts';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -118,6 +122,26 @@ function storedFiles(
   return files;
 }
 
+/** The checklist's steps in order (hiring stages, then the response playbook) with their recorded state. */
+export function checklistItems(view: ChecklistView | undefined): SnapshotChecklistItem[] | null {
+  if (!view) return null;
+  const groups = [
+    ...view.stages.map((s) => ({ group: s.title, items: s.items })),
+    ...(view.playbook?.phases ?? []).map((p) => ({ group: `Response: ${p.title}`, items: p.items })),
+  ];
+  return groups.flatMap(({ group, items }) =>
+    items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      group,
+      status: item.state.status,
+      note: item.state.note,
+      updatedAt: item.state.at,
+      updatedBy: item.state.by?.name ?? null,
+    })),
+  );
+}
+
 /** Reads every part of a subject's case as it is now. Null when the subject does not exist. */
 export async function collectSnapshotParts(
   db: Executor,
@@ -145,7 +169,7 @@ export async function collectSnapshotParts(
     updatedAt: record.updatedAt,
     events: events.map((e) => ({ at: e.at, kind: e.kind, from: e.from, to: e.to, actor: e.actor.name })),
     notes: notes.map((n) => ({ at: n.at, author: n.author.name, text: n.text })),
-    checklist: null,
+    checklist: checklistItems((await loadChecklist(db, subjectId, await loadPolicy(db), now))?.view),
   };
   const parts: SnapshotParts = {
     bundle: subject.bundle,
