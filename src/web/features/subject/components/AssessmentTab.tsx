@@ -126,7 +126,8 @@ export function AssessmentTab({ detail }: { detail: SubjectDetail }) {
           Not checked yet ({a.gaps.length})
         </Title>
         <Text size="sm" c="dimmed">
-          These checks had no data to work with. Each step below would fill the gap.
+          These checks had no data to work with, or their checklist step is still open. Each step below would
+          fill the gap.
         </Text>
         <Card withBorder padding="md">
           {a.gaps.length === 0 ? (
