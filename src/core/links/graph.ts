@@ -105,6 +105,9 @@ const SHARE_WORDS: Record<LinkKind, string> = {
   photo: 'same photo',
 };
 
+/** Up to this many holders of one value in a graph, every pair is an edge; beyond, a star from the nearest. */
+export const MAX_CLIQUE = 6;
+
 const STRENGTH: Record<LinkKind, number> = { ...KIND_STRENGTH, resume: 4, photo: 4 };
 
 const bandRank = (b: Band | null) => (b === null ? -1 : BANDS.indexOf(b));
@@ -212,20 +215,28 @@ export function subjectGraph(
     frontier = next.sort();
   }
   const edges = new Map<string, LinkEdge>();
+  const link = (a: string, b: string, v: SharedValue) => {
+    const [source, target] = a < b ? [a, b] : [b, a];
+    const k = pairKey(source, target);
+    let edge = edges.get(k);
+    if (!edge) {
+      edge = { source, target, shared: [], household: true };
+      edges.set(k, edge);
+    }
+    edge.shared.push({ kind: v.kind, display: v.display, label: v.label, household: v.household });
+    if (!v.household) edge.household = false;
+  };
   for (const v of index.values) {
     const inside = v.subjects.filter((s) => hops.has(s));
+    if (inside.length > MAX_CLIQUE) {
+      // Many holders of one value (a farm's address): a star from the holder nearest the centre, not every
+      // pair (90 people would be 4,005 edges saying the same thing).
+      const hub = inside.reduce((a, b) => (hops.get(b)! < hops.get(a)! ? b : a));
+      for (const other of inside) if (other !== hub) link(hub, other, v);
+      continue;
+    }
     for (let i = 0; i < inside.length; i++) {
-      for (let j = i + 1; j < inside.length; j++) {
-        const [source, target] = [inside[i]!, inside[j]!];
-        const k = pairKey(source, target);
-        let edge = edges.get(k);
-        if (!edge) {
-          edge = { source, target, shared: [], household: true };
-          edges.set(k, edge);
-        }
-        edge.shared.push({ kind: v.kind, display: v.display, label: v.label, household: v.household });
-        if (!v.household) edge.household = false;
-      }
+      for (let j = i + 1; j < inside.length; j++) link(inside[i]!, inside[j]!, v);
     }
   }
   const nodes = [...hops.entries()]
