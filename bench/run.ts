@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAssessBench } from './assess.bench.ts';
+import { runChecklistBench } from './checklist.bench.ts';
 import { runFacesBench } from './faces.bench.ts';
 import { runForensicsBench } from './forensics.bench.ts';
 import { runIpLookupBench } from './ip-lookup.bench.ts';
@@ -57,6 +58,14 @@ if (only === undefined || only === 'network') {
   console.log('Every detector over one bundle of 5,000 sign-ins (the most an assessment loads per subject)');
   console.table([network.bundle]);
   results.network = network;
+}
+if (only === undefined || only === 'checklist') {
+  console.log(
+    '\nChecklist load per stored assessment (SQLite): subject + case + item states + core, vs a bare band read',
+  );
+  const checklist = await runChecklistBench();
+  console.table([checklist]);
+  results.checklist = checklist;
 }
 if (only === undefined || only === 'links') {
   console.log('\nClustering people by shared identifiers (union-find, one core)');
