@@ -4,6 +4,7 @@ import {
   IconChecklist,
   IconClipboardList,
   IconFileSearch,
+  IconFileText,
   IconGitCompare,
   IconId,
   IconLock,
@@ -34,6 +35,7 @@ const DocumentsTab = lazy(() => import('../../documents/components/DocumentsTab.
 const VerificationTab = lazy(() => import('../../verification/components/VerificationTab.tsx'));
 const PrivacyTab = lazy(() => import('../../privacy/components/PrivacyTab.tsx'));
 const LinksTab = lazy(() => import('../../links/components/LinksTab.tsx'));
+const ReportTab = lazy(() => import('../../report/components/ReportTab.tsx'));
 
 function claimedLocation(detail: SubjectDetail): string {
   const loc = detail.bundle.subject.claimedLocation;
@@ -108,6 +110,7 @@ const TABS = [
   'signins',
   'links',
   'privacy',
+  'report',
 ] as const;
 type Tab = (typeof TABS)[number];
 const WIDE_TABS: ReadonlySet<Tab> = new Set<Tab>(['claims', 'documents', 'verification', 'links']);
@@ -181,6 +184,9 @@ export default function SubjectPage() {
               <Tabs.Tab value="privacy" leftSection={<IconLock size={16} />} data-testid="tab-privacy">
                 Privacy
               </Tabs.Tab>
+              <Tabs.Tab value="report" leftSection={<IconFileText size={16} />} data-testid="tab-report">
+                Report
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="assessment">
               <AssessmentTab detail={detail} />
@@ -220,6 +226,11 @@ export default function SubjectPage() {
             <Tabs.Panel value="privacy">
               <Suspense fallback={<PageLoader label="Loading privacy…" />}>
                 <PrivacyTab detail={detail} />
+              </Suspense>
+            </Tabs.Panel>
+            <Tabs.Panel value="report">
+              <Suspense fallback={<PageLoader label="Loading reports…" />}>
+                <ReportTab detail={detail} />
               </Suspense>
             </Tabs.Panel>
           </Tabs>

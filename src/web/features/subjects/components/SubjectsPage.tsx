@@ -14,11 +14,18 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport, IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
+import {
+  IconFileImport,
+  IconFileSpreadsheet,
+  IconSearch,
+  IconUserPlus,
+  IconUserSearch,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { CASE_STATUS_LABELS, CASE_STATUSES } from '../../../../core/case/state-machine.ts';
 import { BANDS } from '../../../../core/types.ts';
+import { apiUrl } from '../../../api/client.ts';
 import type { SubjectSummary } from '../../../api/types.ts';
 import { BandBadge, StatusBadge } from '../../../ui/badges.tsx';
 import { countryName } from '../../../ui/countries.ts';
@@ -76,6 +83,7 @@ function EmptyIntro({ canWrite, onAdd }: { canWrite: boolean; onAdd: () => void 
 
 export default function SubjectsPage({ addOpen = false }: { addOpen?: boolean }) {
   const canWrite = useCan('subjects:write');
+  const canExport = useCan('export');
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
@@ -114,6 +122,28 @@ export default function SubjectsPage({ addOpen = false }: { addOpen?: boolean })
         </Stack>
         {canWrite ? (
           <Group>
+            {canExport ? (
+              <>
+                <Button
+                  component="a"
+                  href={apiUrl('/exports/subjects.csv')}
+                  variant="subtle"
+                  leftSection={<IconFileSpreadsheet size={16} />}
+                  data-testid="export-subjects-csv"
+                >
+                  Subjects (CSV)
+                </Button>
+                <Button
+                  component="a"
+                  href={apiUrl('/exports/signals.csv')}
+                  variant="subtle"
+                  leftSection={<IconFileSpreadsheet size={16} />}
+                  data-testid="export-signals-csv"
+                >
+                  Signals (CSV)
+                </Button>
+              </>
+            ) : null}
             <Button
               component={Link}
               to="/import"
