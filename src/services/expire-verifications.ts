@@ -3,9 +3,11 @@
 // are deleted (audited `verification.trace-deleted`). The server runs it at start and every hour; reading a
 // session (the link, the list) expires it too. Safe to run from several processes.
 // Keyframes are kept as long as their session's trace (an unfinished session's for the retention period from
-// their upload) and deleted with it (audited `verification.keyframes-deleted`).
+// their upload) and deleted with it (audited `verification.keyframes-deleted`). So is the live face summary
+// on the bundle item (`verifications[i].faceEmbedding`, biometric data): removed in the same transaction.
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.ts';
+import { findSubject, updateSubjectBundle } from '../adapters/db/repositories/subjects.repository.ts';
 import {
   listSessionsWithExpiredKeyframes,
   listVerificationKeyframes,
@@ -18,6 +20,7 @@ import {
   updateVerificationSession,
 } from '../adapters/db/repositories/verification-sessions.repository.ts';
 import type { DB } from '../adapters/db/tables.ts';
+import type { CaseBundle } from '../core/bundle/schema.ts';
 import { type AppContext, inTransaction, SYSTEM_ACTOR, toAuditActor } from './context.ts';
 import { documentStore } from './internal/documents.ts';
 import { type PeriodicTask, startPeriodic } from './internal/periodic.ts';
@@ -65,13 +68,14 @@ export async function expireVerifications(app: AppContext): Promise<ExpireResult
         await store.delete(current.traceKey);
         await updateVerificationSession(trx, s.id, { traceKey: null });
         if ((await deleteKeyframes(app, trx, s.id, s.subjectId)) > 0) result.keyframesDeleted.push(s.id);
+        const faceEmbeddingDeleted = await deleteLiveFace(app, trx, s.subjectId, s.id);
         await appendAudit(trx, {
           at: app.clock.now().toISOString(),
           actor: toAuditActor(SYSTEM_ACTOR),
           action: 'verification.trace-deleted',
           targetType: 'subject',
           targetId: s.subjectId,
-          data: { sessionId: s.id, reason: 'retention', retainUntil: s.retainUntil },
+          data: { sessionId: s.id, reason: 'retention', retainUntil: s.retainUntil, faceEmbeddingDeleted },
         });
         return true;
       });
@@ -94,6 +98,29 @@ export async function expireVerifications(app: AppContext): Promise<ExpireResult
     }
   }
   return result;
+}
+
+/** Removes the session's live face embedding from the subject's bundle item; whether there was one. */
+async function deleteLiveFace(
+  app: AppContext,
+  trx: Transaction<DB>,
+  subjectId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const subject = await findSubject(trx, subjectId);
+  const items = (subject?.bundle.verifications ?? []) as Record<string, unknown>[];
+  if (!subject || !items.some((v) => v.sessionId === sessionId && 'faceEmbedding' in v)) return false;
+  const verifications = items.map((v) => {
+    if (v.sessionId !== sessionId || !('faceEmbedding' in v)) return v;
+    const { faceEmbedding: _removed, ...rest } = v;
+    return rest;
+  });
+  await updateSubjectBundle(
+    trx,
+    { ...subject.bundle, verifications } as CaseBundle,
+    app.clock.now().toISOString(),
+  );
+  return true;
 }
 
 /**

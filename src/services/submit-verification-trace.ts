@@ -9,6 +9,8 @@
 // server's own face models (src/intel/faces, loaded on first use, one instance per process) read each one and
 // core's `checkKeyframes` compares it with the trace frame nearest its moment (result.keyframes; a
 // disagreement is the integrity problem `keyframe_mismatch`). They are then kept as long as the trace.
+// The session's live face, summarised as one embedding (the median of the clean frontal ones), is written to
+// the bundle item as `faceEmbedding` for links.reused-photo; it is removed with the trace (expire-verifications).
 import { gzipSync } from 'node:zlib';
 import type { JsonObject } from '../adapters/db/records.ts';
 import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
@@ -20,7 +22,7 @@ import {
 import { updateVerificationSession } from '../adapters/db/repositories/verification-sessions.repository.ts';
 import { EncryptedFileError } from '../adapters/storage/encrypted-file-store.ts';
 import { DomainError } from '../core/errors.ts';
-import { analyzeTrace } from '../core/liveness/analyze-trace.ts';
+import { analyzeTrace, liveFaceEmbedding } from '../core/liveness/analyze-trace.ts';
 import type { KeyframeObservation } from '../core/liveness/keyframes.ts';
 import { keyframesOfAttempt, submissionTimingProblems } from '../core/liveness/submission-timing.ts';
 import { parseLivenessTrace } from '../core/liveness/trace-schema.ts';
@@ -105,6 +107,7 @@ export async function submitVerificationTrace(
       const subject = await findSubject(trx, session.subjectId);
       const idEmbedding = subject ? idPhotoEmbedding(subject.bundle) : undefined;
       const result = analyzeTrace(plan, trace, { ...(idEmbedding ? { idEmbedding } : {}), keyframes });
+      const liveFace = liveFaceEmbedding(plan, trace);
       // Arrival after the link's expiry (within the grace) or at odd times: integrity problems, not a refusal.
       const timing = submissionTimingProblems(session, trace, now);
       if (timing.length > 0)
@@ -127,7 +130,13 @@ export async function submitVerificationTrace(
         trx,
         session,
         candidateActor(session),
-        { status, at, ...itemIp(request), result: result as unknown as JsonObject },
+        {
+          status,
+          at,
+          ...itemIp(request),
+          result: result as unknown as JsonObject,
+          ...(liveFace ? { faceEmbedding: liveFace } : {}),
+        },
         {
           action: `verification.${status}`,
           data: {

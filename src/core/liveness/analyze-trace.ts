@@ -751,6 +751,22 @@ function buildContext(plan: ChallengePlan, trace: LivenessTrace, frames: Frame[]
   };
 }
 
+/** Fewer clean frontal embeddings than this and the session's face is not summarised. */
+const MIN_LIVE_FACE_EMBEDDINGS = 3;
+
+/**
+ * The session's live face as one embedding: the element-wise median of the clean frontal embeddings (face
+ * tracked, no hand over it, near the usual pose), rounded to 4 decimals as document embeddings are. Kept on
+ * the bundle item so links.reused-photo can compare faces across subjects after the trace is gone; null when
+ * too few clean embeddings were sent.
+ */
+export function liveFaceEmbedding(plan: ChallengePlan, trace: LivenessTrace): number[] | null {
+  const frames = withFaceBoxes([...trace.frames].sort((a, b) => a.t - b.t));
+  const ctx = buildContext(plan, trace, frames);
+  if (ctx.clean.length < MIN_LIVE_FACE_EMBEDDINGS || ctx.reference === null) return null;
+  return ctx.reference.map((x) => round(x, 4));
+}
+
 /** Checks a trace against the plan it answers and recomputes every verdict from its frames. */
 export function analyzeTrace(
   plan: ChallengePlan,

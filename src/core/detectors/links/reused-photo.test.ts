@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBundle, buildContext, firstSignal } from '../../../../test/factories.ts';
 import { seededRandom } from '../../../../test/random.ts';
 import type { CaseBundle } from '../../bundle/schema.ts';
-import { reusedPhoto, SAME_FACE_MIN_SIMILARITY } from './reused-photo.ts';
+import { ID_LIVE_MIN_SIMILARITY, reusedPhoto, SAME_FACE_MIN_SIMILARITY } from './reused-photo.ts';
 
 const PHOTO = 'c3a59e1f7b2046d8';
 const PHOTO_RESAVED = 'c3a59e1f7b2046db'; // 2 bits apart: the same picture re-encoded
@@ -116,7 +116,7 @@ describe('links.reused-photo', () => {
     const c = person({ id: 'c', name: 'Kevin Walker', photos: [{ phash: PHOTO }] });
     const s = firstSignal(run(a, [a, b, c]));
     expect(s.explanation).toContain(
-      'Matches with declared household members (Priya Raman (b)) are not counted.',
+      'Photo matches with declared household members (Priya Raman (b)) are not counted: a family may share a photo.',
     );
   });
 
@@ -170,5 +170,89 @@ describe('links.reused-photo', () => {
     expect((s.data as { matches: { subject: string }[] }).matches.map((m) => m.subject)).toEqual(['b']);
     expect(run(population[0]!, population)).toEqual({ status: 'evaluated', signals: [] });
     expect(SAME_FACE_MIN_SIMILARITY).toBe(0.7);
+  });
+
+  describe('live verification faces', () => {
+    // A vector at a chosen cosine to `base` (both unit length): base·c + orthogonal·√(1−c²).
+    const at = (base: number[], c: number) => {
+      const o = random();
+      const dot = cosine(o, base);
+      const orth = unit(o.map((x, i) => x - dot * base[i]!));
+      return unit(base.map((x, i) => c * x + Math.sqrt(1 - c * c) * orth[i]!));
+    };
+    const live = (id: string, name: string, embedding: number[], extra: Partial<CaseBundle> = {}) =>
+      person(
+        { id, name },
+        {
+          verifications: [
+            {
+              kind: 'liveness',
+              at: '2026-03-02T09:00:00Z',
+              status: 'completed',
+              result: null,
+              faceEmbedding: embedding,
+            },
+          ],
+          ...extra,
+        },
+      );
+
+    it("fires high when one subject's live face is another's ID photo, at the ID match's threshold", () => {
+      const id = unit(personVector());
+      const a = person(
+        { id: 'a', name: 'Daniel Moreau' },
+        { documents: [{ kind: 'passport', faceEmbedding: id }] },
+      );
+      const b = live('b', 'Kevin Walker', at(id, 0.62));
+      const c = live('c', 'Maria Garcia', at(id, 0.5));
+      const s = firstSignal(run(b, [a, b, c]));
+      expect(s.severity).toBe('high');
+      expect(s.evidence).toEqual(['verifications[0].faceEmbedding']);
+      expect(s.explanation).toContain(
+        'The live face in the verification of 2026-03-02 (verifications[0].faceEmbedding) is the same face as the photo on the passport of Daniel Moreau (a) (documents[0].faceEmbedding; similarity 0.62).',
+      );
+      expect((s.data as { matches: unknown[] }).matches).toEqual([
+        expect.objectContaining({
+          kind: 'face',
+          subject: 'a',
+          similarity: 0.62,
+          threshold: ID_LIVE_MIN_SIMILARITY,
+          household: false,
+        }),
+      ]);
+      // 0.5 is below the ID match's 0.55: not the same person.
+      expect((run(c, [a, c]) as { signals: unknown[] }).signals).toEqual([]);
+    });
+
+    it('two live faces (or a live face and an interview) need the like-with-like threshold', () => {
+      const face = unit(personVector());
+      const a = live('a', 'Daniel Moreau', face);
+      const b = live('b', 'Kevin Walker', at(face, 0.75));
+      const c = live('c', 'Maria Garcia', at(face, 0.62));
+      expect(firstSignal(run(a, [a, b])).severity).toBe('high');
+      expect(run(a, [a, c])).toEqual({ status: 'evaluated', signals: [] });
+      expect(ID_LIVE_MIN_SIMILARITY).toBeLessThan(SAME_FACE_MIN_SIMILARITY);
+    });
+
+    it('a household member with the same face is counted, at medium, as a look-alike to check by hand', () => {
+      const face = unit(personVector());
+      const a = live('a', 'Daniel Moreau', face, {});
+      a.subject.household = [{ name: 'David Moreau', subjectId: 'b' }];
+      const b = live('b', 'David Moreau', at(face, 0.9));
+      const s = firstSignal(run(a, [a, b]));
+      expect(s.severity).toBe('medium');
+      expect(s.explanation).toContain(
+        'is the same face as, or a look-alike of, the live face in the verification of 2026-03-02 of David Moreau (b), a declared household member',
+      );
+      expect(s.explanation).toContain('check by hand');
+      // With a stranger too, the stranger decides: high, stranger first.
+      const c = live('c', 'Kevin Walker', at(face, 0.85));
+      const both = firstSignal(run(a, [a, b, c]));
+      expect(both.severity).toBe('high');
+      expect((both.data as { matches: { subject: string }[] }).matches.map((m) => m.subject)).toEqual([
+        'c',
+        'b',
+      ]);
+    });
   });
 });

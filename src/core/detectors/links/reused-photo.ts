@@ -6,15 +6,23 @@
 //   (`documents[i].forensics.perceptualHash`), with the rules of documents.edited's sameImage (at most
 //   PHASH_ONLY_MAX_DISTANCE bits apart without detail hashes), or the identical file (sha256). Document
 //   against document is documents.edited's job and not repeated here.
-// - The same face: face embeddings (`documents[i].faceEmbedding`, the ID photo's face; `interviews[i].frames[j]
-//   .faceEmbedding`) with cosine similarity ≥ SAME_FACE_MIN_SIMILARITY. Human's 1024-d embeddings give ≈0.97
-//   for the same person and ≈0.39 for another (docs/faces.md); 0.7 leaves room for light, angle and age.
+// - The same face: face embeddings (`documents[i].faceEmbedding`, the ID photo's face;
+//   `verifications[i].faceEmbedding`, the live face of a verification session, the median of its clean
+//   frontal embeddings, kept as long as the session's trace; `interviews[i].frames[j].faceEmbedding`) with
+//   cosine similarity ≥ SAME_FACE_MIN_SIMILARITY. Human's 1024-d embeddings give ≈0.97 for the same person
+//   and ≈0.39 for another (docs/faces.md); 0.7 leaves room for light, angle and age. An ID photo against a
+//   live verification face is the comparison the ID-photo match makes (liveness.face-mismatch), so it uses
+//   that match's threshold (ID_LIVE_MIN_SIMILARITY, 0.55). A live face may be a deepfake's: a farm reusing
+//   one synthetic face across personas is exactly what this finds.
 // Not counted: the same person again (names the same or variants of each other: re-applying under one's own
-// name is not this signal) and declared household members (said in the explanation).
+// name is not this signal) and, for pictures, declared household members (said in the explanation): a family
+// may share a photo. A face is not shared by a household, so a face match with a household member counts,
+// at medium, worded "the same face or a look-alike; check by hand" (relatives, twins).
 // Indexes over the population are built once per population array (WeakMap memo): pictures by hash byte
 // (pigeonhole), faces by random-hyperplane LSH when the population holds many of them.
 import type { CaseBundle } from '../../bundle/schema.ts';
 import { pairKey } from '../../links/population.ts';
+import { LIVENESS_THRESHOLDS } from '../../liveness/thresholds.ts';
 import type { Detector } from '../../types.ts';
 import { parseHash, sameImage } from '../documents/edited.ts';
 import { cosineDistance } from '../interview/person-changed.ts';
@@ -26,6 +34,8 @@ const def = requireSignal('links.reused-photo');
 
 /** Cosine similarity of face embeddings at or above which two faces are one person. */
 export const SAME_FACE_MIN_SIMILARITY = 0.7;
+/** An ID photo against a live verification face: the ID-photo match's own threshold. */
+export const ID_LIVE_MIN_SIMILARITY = LIVENESS_THRESHOLDS.idMatchCosine;
 /** Faces of one subject this similar to one already kept add nothing (the same face again). */
 const DUPLICATE_FACE_SIMILARITY = 0.95;
 /** Up to this many faces in the population, every pair is compared exactly; beyond, the LSH index. */
@@ -45,7 +55,22 @@ type Picture = {
   sha256: string | undefined;
 };
 
-type Face = { bundle: CaseBundle; path: string; source: string; embedding: readonly number[]; norm: number };
+type FaceKind = 'id-photo' | 'live' | 'interview';
+
+type Face = {
+  bundle: CaseBundle;
+  path: string;
+  source: string;
+  kind: FaceKind;
+  embedding: readonly number[];
+  norm: number;
+};
+
+/** The similarity two faces need to be one person's. */
+function faceThreshold(a: Face, b: Face): number {
+  const pair = new Set([a.kind, b.kind]);
+  return pair.has('id-photo') && pair.has('live') ? ID_LIVE_MIN_SIMILARITY : SAME_FACE_MIN_SIMILARITY;
+}
 
 type PhotoIndex = {
   pictures: Map<CaseBundle, Picture[]>;
@@ -102,18 +127,28 @@ function similarity(a: Face, b: Face): number {
 
 function facesOf(bundle: CaseBundle): Face[] {
   const all: Face[] = [];
-  const add = (embedding: unknown, path: string, source: string) => {
+  const add = (embedding: unknown, path: string, source: string, kind: FaceKind) => {
     if (!Array.isArray(embedding) || embedding.length < 8) return;
     if (!embedding.every((x) => typeof x === 'number' && Number.isFinite(x))) return;
     const n = norm(embedding);
     if (n === 0) return;
-    all.push({ bundle, path, source, embedding, norm: n });
+    all.push({ bundle, path, source, kind, embedding, norm: n });
   };
   (bundle.documents ?? []).forEach((d, i) => {
     add(
       d.faceEmbedding,
       `documents[${i}].faceEmbedding`,
       `the photo on the ${d.kind ? words(d.kind) : 'document'}`,
+      'id-photo',
+    );
+  });
+  (bundle.verifications ?? []).forEach((v, i) => {
+    const when = typeof v.at === 'string' ? ` of ${v.at.slice(0, 10)}` : '';
+    add(
+      v.faceEmbedding,
+      `verifications[${i}].faceEmbedding`,
+      `the live face in the verification${when}`,
+      'live',
     );
   });
   (bundle.interviews ?? []).forEach((iv, i) => {
@@ -123,6 +158,7 @@ function facesOf(bundle: CaseBundle): Face[] {
         f.faceEmbedding,
         `interviews[${i}].frames[${j}].faceEmbedding`,
         `the face in interview ${i + 1}${when}`,
+        'interview',
       );
     });
   });
@@ -231,7 +267,7 @@ function faceCandidates(index: PhotoIndex, face: Face): Iterable<Face> {
 
 type Match =
   | { kind: 'picture'; mine: Picture; theirs: Picture; distance: number; identicalFile: boolean }
-  | { kind: 'face'; mine: Face; theirs: Face; similarity: number };
+  | { kind: 'face'; mine: Face; theirs: Face; similarity: number; threshold: number; household: boolean };
 
 const subjectName = (b: CaseBundle) => `${b.subject.name ?? 'unnamed'} (${b.subject.id})`;
 
@@ -241,6 +277,8 @@ function sentence(m: Match): string {
     const how = m.identicalFile ? 'the identical file' : `perceptual hashes ${m.distance} of 64 bits apart`;
     return `The ${m.mine.source} (${m.mine.path}) is the same picture as ${other}'s ${m.theirs.source} (${m.theirs.path}; ${how}).`;
   }
+  if (m.household)
+    return `${capital(m.mine.source)} (${m.mine.path}) is the same face as, or a look-alike of, ${m.theirs.source} of ${other}, a declared household member (${m.theirs.path}; similarity ${m.similarity.toFixed(2)}): check by hand, a relative or a twin can look this alike.`;
   return `${capital(m.mine.source)} (${m.mine.path}) is the same face as ${m.theirs.source} of ${other} (${m.theirs.path}; similarity ${m.similarity.toFixed(2)}).`;
 }
 
@@ -257,9 +295,10 @@ export const reusedPhoto: Detector = {
     }
     const selfId = bundle.subject.id;
     const household = new Set<string>();
+    const isHousehold = (other: CaseBundle) => index.households.has(pairKey(selfId, other.subject.id));
     const counts = (other: CaseBundle): boolean => {
       if (other === bundle || other.subject.id === selfId || sameName(bundle, other)) return false;
-      if (index.households.has(pairKey(selfId, other.subject.id))) {
+      if (isHousehold(other)) {
         household.add(subjectName(other));
         return false;
       }
@@ -286,33 +325,49 @@ export const reusedPhoto: Detector = {
     }
     // The closest face of each other subject, per face of this one.
     for (const mine of faces) {
-      const best = new Map<CaseBundle, { face: Face; similarity: number }>();
+      const best = new Map<CaseBundle, { face: Face; similarity: number; threshold: number }>();
       for (const theirs of faceCandidates(index, mine)) {
         if (theirs.bundle === bundle) continue;
         const s = similarity(mine, theirs);
-        if (!(s >= SAME_FACE_MIN_SIMILARITY)) continue;
+        const threshold = faceThreshold(mine, theirs);
+        if (!(s >= threshold)) continue;
         const prev = best.get(theirs.bundle);
-        if (!prev || s > prev.similarity) best.set(theirs.bundle, { face: theirs, similarity: s });
+        // The strongest evidence: the largest margin over its own threshold.
+        if (!prev || s - threshold > prev.similarity - prev.threshold)
+          best.set(theirs.bundle, { face: theirs, similarity: s, threshold });
       }
       for (const [other, b] of best) {
-        if (!counts(other)) continue;
-        matches.push({ kind: 'face', mine, theirs: b.face, similarity: b.similarity });
+        if (other.subject.id === selfId || sameName(bundle, other)) continue;
+        matches.push({
+          kind: 'face',
+          mine,
+          theirs: b.face,
+          similarity: b.similarity,
+          threshold: b.threshold,
+          household: isHousehold(other),
+        });
       }
     }
     if (matches.length === 0) return nothing();
     // One line per other subject: the strongest evidence first (the identical file, then the same picture,
     // then the closest face).
     const rank = (m: Match) =>
-      m.kind === 'picture' ? (m.identicalFile ? 0 : 1 + m.distance / 100) : 2 + (1 - m.similarity);
+      m.kind === 'picture'
+        ? m.identicalFile
+          ? 0
+          : 1 + m.distance / 100
+        : (m.household ? 4 : 2) + (1 - (m.similarity - m.threshold));
     matches.sort((a, b) => rank(a) - rank(b));
     const bySubject = new Map<string, Match>();
     for (const m of matches)
       if (!bySubject.has(m.theirs.bundle.subject.id)) bySubject.set(m.theirs.bundle.subject.id, m);
     const shown = [...bySubject.values()].slice(0, MAX_MATCHES);
     const first = shown[0]!;
+    // Only look-alikes within a household: worth a look by hand, not a finding on its own.
+    const onlyHousehold = matches.every((m) => m.kind === 'face' && m.household);
     const signal = fire(
       def,
-      'high',
+      onlyHousehold ? 'medium' : 'high',
       [...new Set(matches.map((m) => m.mine.path))],
       {
         count: bySubject.size,
@@ -326,7 +381,11 @@ export const reusedPhoto: Detector = {
           otherSource: m.theirs.source,
           ...(m.kind === 'picture'
             ? { distance: m.distance, identicalFile: m.identicalFile }
-            : { similarity: Math.round(m.similarity * 1000) / 1000 }),
+            : {
+                similarity: Math.round(m.similarity * 1000) / 1000,
+                threshold: m.threshold,
+                household: m.household,
+              }),
         })),
         householdSubjects: [...household],
       },
@@ -337,7 +396,7 @@ export const reusedPhoto: Detector = {
       sentences.push(`${bySubject.size - shown.length} more subjects match too.`);
     if (household.size > 0) {
       sentences.push(
-        `Matches with declared household members (${listText([...household])}) are not counted.`,
+        `Photo matches with declared household members (${listText([...household])}) are not counted: a family may share a photo.`,
       );
     }
     return found({ ...signal, explanation: `${signal.explanation} ${sentences.join(' ')}` });
