@@ -18,8 +18,10 @@
 //    unrelated resumes meet in the same buckets through it. The exact check still counts every shingle.
 //    Floor: a resume keeps at least the rarer half of its shingles in its signature, so the copies of one
 //    template, once a farm is large enough to make that template's phrases frequent, still meet.
-//    P(candidate) = 1 − (1 − J²)⁹⁶ over the kept shingles is 0.99996 at J = 0.35, 0.62 at J = 0.1
-//    (bench/resume-dup.bench.ts measures the recall against a scan of every resume, and the candidates).
+//    A candidate must share at least two bands (96·J² on average over the kept shingles: 11.8 at J = 0.35,
+//    1 at J = 0.1), so chance meetings of one stack's resumes are not checked. Bands are stored compactly
+//    (sorted keys and item numbers in typed arrays, 8 bytes an entry), looked up by binary search.
+//    bench/resume-dup.bench.ts measures the recall against a scan of every resume, and the candidates.
 // 5. Evidence: the longest runs of words both resumes share, as passages of the original texts.
 import { TECHNOLOGIES } from '../detectors/consistency/technologies.ts';
 
@@ -339,6 +341,16 @@ function bandKey(sig: Uint32Array, band: number): number {
   return h;
 }
 
+/**
+ * Bands a candidate must share before the exact check: one shared band is often chance between resumes of
+ * one stack (2.2 bands on average at J = 0.15), while a copy shares about twelve (P(fewer than 2) < 0.001
+ * at J = 0.35).
+ */
+const MIN_SHARED_BANDS = 2;
+
+/** Items per index: band entries pack the item number in 21 bits. */
+const MAX_INDEXED = 2 ** 21;
+
 type Indexed<T> = { value: T; features: Pick<ResumeFeatures, 'shingles'> };
 
 /**
@@ -346,7 +358,9 @@ type Indexed<T> = { value: T; features: Pick<ResumeFeatures, 'shingles'> };
  * shingles with a resume, `query` checks them exactly.
  */
 export class ResumeLshIndex<T> {
-  private readonly bands: Map<number, number[]>[] = Array.from({ length: LSH_BANDS }, () => new Map());
+  /** Per band, the items' band keys in ascending order and the item at each position (compact: 8 bytes an entry). */
+  private readonly bandKeys: Uint32Array[] = [];
+  private readonly bandIds: Uint32Array[] = [];
   readonly items: Indexed<T>[] = [];
   /** How many indexed resumes hold each shingle, for those in more than one. */
   private readonly counts = new Map<number, number>();
@@ -355,27 +369,52 @@ export class ResumeLshIndex<T> {
   // Which query last saw each item (no Set per query).
   private stamps: Uint32Array;
   private stamp = 0;
+  /** Bands each item shared with the current query (valid where stamps matches). */
+  private hits: Uint8Array;
 
   constructor(entries: Iterable<{ value: T; features: Pick<ResumeFeatures, 'shingles'> }>) {
-    const seen = new Set<number>();
+    let total = 0;
     for (const e of entries) {
       if (e.features.shingles.length === 0) continue;
       this.items.push({ value: e.value, features: { shingles: e.features.shingles } });
-      for (const x of e.features.shingles) {
-        if (seen.has(x)) this.counts.set(x, (this.counts.get(x) ?? 1) + 1);
-        else seen.add(x);
-      }
+      total += e.features.shingles.length;
+    }
+    // Every shingle of every resume in one sorted array: runs longer than one are the shared shingles.
+    const all = new Uint32Array(total);
+    let o = 0;
+    for (const item of this.items) {
+      all.set(item.features.shingles, o);
+      o += item.features.shingles.length;
+    }
+    all.sort();
+    for (let i = 0; i < total; ) {
+      let j = i + 1;
+      while (j < total && all[j] === all[i]) j++;
+      if (j - i > 1) this.counts.set(all[i]!, j - i);
+      i = j;
     }
     this.commonAbove = Math.max(COMMON_SHINGLE_MIN_COUNT, COMMON_SHINGLE_SHARE * this.items.length);
-    this.stamps = new Uint32Array(this.items.length);
-    for (let id = 0; id < this.items.length; id++) {
+    const n = this.items.length;
+    if (n > MAX_INDEXED) throw new RangeError(`At most ${MAX_INDEXED} resumes can be indexed at once`);
+    this.stamps = new Uint32Array(n);
+    this.hits = new Uint8Array(n);
+    // Each band's (key, item) pairs packed into one float (key · 2²¹ + item, exact below 2⁵³) and sorted.
+    const packed = Array.from({ length: LSH_BANDS }, () => new Float64Array(n));
+    for (let id = 0; id < n; id++) {
       const signature = minHash(this.signatureShingles(this.items[id]!.features.shingles));
-      for (let b = 0; b < LSH_BANDS; b++) {
-        const key = bandKey(signature, b);
-        const list = this.bands[b]!.get(key);
-        if (list) list.push(id);
-        else this.bands[b]!.set(key, [id]);
+      for (let b = 0; b < LSH_BANDS; b++) packed[b]![id] = bandKey(signature, b) * MAX_INDEXED + id;
+    }
+    for (const band of packed) {
+      band.sort();
+      const keys = new Uint32Array(n);
+      const ids = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const key = Math.floor(band[i]! / MAX_INDEXED);
+        keys[i] = key;
+        ids[i] = band[i]! - key * MAX_INDEXED;
       }
+      this.bandKeys.push(keys);
+      this.bandIds.push(ids);
     }
   }
 
@@ -400,17 +439,35 @@ export class ResumeLshIndex<T> {
     return Uint32Array.from(byRarity.slice(0, floor)).sort();
   }
 
-  /** Positions of the items sharing at least one band with a resume. */
-  candidates(shingles: Uint32Array): number[] {
+  /**
+   * Positions of the items sharing at least `minBands` bands with a resume. A pair at Jaccard J over the
+   * signature shingles shares 96·J² bands on average: 11.8 at J = 0.35, 2.2 at 0.15.
+   */
+  candidates(shingles: Uint32Array, minBands = 1): number[] {
     if (shingles.length === 0) return [];
     const signature = minHash(this.signatureShingles(shingles));
     const stamp = ++this.stamp;
     const out: number[] = [];
     for (let b = 0; b < LSH_BANDS; b++) {
-      for (const id of this.bands[b]!.get(bandKey(signature, b)) ?? []) {
-        if (this.stamps[id] === stamp) continue;
-        this.stamps[id] = stamp;
-        out.push(id);
+      const keys = this.bandKeys[b]!;
+      const ids = this.bandIds[b]!;
+      const key = bandKey(signature, b);
+      // The first position holding the key (binary search), then every item under it.
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keys[mid]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < keys.length && keys[i] === key; i++) {
+        const id = ids[i]!;
+        if (this.stamps[id] !== stamp) {
+          this.stamps[id] = stamp;
+          this.hits[id] = 0;
+        }
+        // Listed once, when it reaches minBands.
+        if (++this.hits[id]! === minBands) out.push(id);
       }
     }
     return out;
@@ -423,7 +480,7 @@ export class ResumeLshIndex<T> {
   ): { value: T; similarity: Similarity }[] {
     const mine = features.shingles;
     const out: { value: T; similarity: Similarity }[] = [];
-    for (const id of this.candidates(mine)) {
+    for (const id of this.candidates(mine, MIN_SHARED_BANDS)) {
       const item = this.items[id]!;
       const theirs = item.features.shingles;
       // Jaccard is at most the smaller set over the larger: no need to merge when that is already short.
