@@ -6,6 +6,7 @@ import { runChecklistBench } from './checklist.bench.ts';
 import { runFacesBench } from './faces.bench.ts';
 import { runForensicsBench } from './forensics.bench.ts';
 import { runIpLookupBench } from './ip-lookup.bench.ts';
+import { runLinkGraphBench } from './link-graph.bench.ts';
 import { runLinksBench } from './links.bench.ts';
 import { runLivenessVerifyBench } from './liveness-verify.bench.ts';
 import { runLoginParseBench } from './login-parse.bench.ts';
@@ -14,6 +15,7 @@ import { runNetworkDetectBench } from './network-detect.bench.ts';
 import { runOcrBench } from './ocr.bench.ts';
 import { runPulseBench } from './pulse.bench.ts';
 import { runRecordingBench } from './recording.bench.ts';
+import { runReportBench } from './report.bench.ts';
 import { runResumeDupBench } from './resume-dup.bench.ts';
 import { runResumeParseBench } from './resume-parse.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
@@ -75,6 +77,15 @@ if (only === undefined || only === 'links') {
     'target: 100,000 subjects with 1,000,000 identifiers clustered in < 10 s; every planted farm recovered',
   );
   results.links = links;
+}
+if (only === undefined || only === 'link-graph') {
+  console.log(
+    '\nLinks page and tab: identifiers of every bundle indexed, clusters ranked, one graph (one core)',
+  );
+  const linkGraph = runLinkGraphBench();
+  console.table([linkGraph]);
+  console.log('the index is kept between requests until a subject or an assessment changes');
+  results.linkGraph = linkGraph;
 }
 if (only === undefined || only === 'resume') {
   console.log('\nResume reading per file (sniff + extract + parse) vs raw text extraction alone (one core)');
@@ -233,6 +244,14 @@ if (only === 'resume-dup') {
   console.log(summary);
   console.log('targets: index p99 < 20 ms, recall >= 0.95 of the pairs the scan finds at the threshold');
   results.resumeDup = dup;
+}
+if (only === undefined || only === 'report') {
+  console.log(
+    '\nCase report: model from a snapshot, PDF rendering, next to a one-page pdfkit document (one core)',
+  );
+  const rows = await runReportBench();
+  console.table(rows);
+  results.report = rows;
 }
 const dir = path.resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
