@@ -1,6 +1,6 @@
 // Data-subject deletion (DELETE /subjects/{id}/personal-data, and retention of closed cases): every row about
 // the person goes in one transaction — the subject and bundle, assessments, case, events and notes, alerts,
-// dismissals, documents, recordings, verification sessions with their consent and snapshots, sign-in events
+// dismissals, their copies in stored daily digests, documents, recordings, verification sessions with their consent and snapshots, sign-in events
 // (theirs and those of their linked accounts), case snapshots and checklist — and the stored files are queued in the same
 // transaction and removed after the commit (a failure leaves them queued for the hourly sweep). A subject under
 // legal hold is refused whole: the hold covers the case, so nothing is deleted until it is released.
@@ -8,6 +8,7 @@
 // and the access log keeps who looked at the record.
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.ts';
+import { parseJsonText, toJsonText } from '../adapters/db/json.ts';
 import { deleteLegalHold, queueFileDeletions } from '../adapters/db/repositories/privacy.repository.ts';
 import { findSubject } from '../adapters/db/repositories/subjects.repository.ts';
 import type { DB } from '../adapters/db/tables.ts';
@@ -38,6 +39,28 @@ export type ErasedCounts = {
 export type PersonalDataDeletion = { subjectId: string; deleted: ErasedCounts; filesPending: number };
 
 const n = (r: { numDeletedRows: bigint } | undefined) => Number(r?.numDeletedRows ?? 0);
+
+/** Stored daily digests (alert deliveries without an alert) keep a copy of each alert: the subject's are removed. */
+async function removeFromDigests(trx: Transaction<DB>, subjectId: string): Promise<void> {
+  const digests = await trx
+    .selectFrom('alert_deliveries')
+    .select(['id', 'payload'])
+    .where('alert_id', 'is', null)
+    .where('payload', 'like', `%${JSON.stringify(subjectId).slice(1, -1)}%`)
+    .execute();
+  for (const d of digests) {
+    if (d.payload === null) continue;
+    const digest = parseJsonText<{ alerts?: { subjectId?: unknown }[] }>(d.payload);
+    if (!Array.isArray(digest.alerts)) continue;
+    const alerts = digest.alerts.filter((a) => a.subjectId !== subjectId);
+    if (alerts.length === digest.alerts.length) continue;
+    await trx
+      .updateTable('alert_deliveries')
+      .set({ payload: toJsonText({ ...digest, alerts }) })
+      .where('id', '=', d.id)
+      .execute();
+  }
+}
 
 /**
  * Deletes every row about the subject in the caller's transaction and queues its stored files; the caller
@@ -98,6 +121,7 @@ export async function eraseSubjectRows(
   ).map((a) => a.id);
   if (alertIds.length > 0)
     await trx.deleteFrom('alert_deliveries').where('alert_id', 'in', alertIds).execute();
+  await removeFromDigests(trx, subjectId);
   const bySubject = async (
     table:
       | 'verification_sessions'

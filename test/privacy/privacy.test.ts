@@ -421,7 +421,36 @@ for (const dialect of dialects) {
       );
       expect(isDomainError(docError) && docError.code).toBe('conflict');
 
+      const digestAlert = (subjectId: string) => ({
+        id: `al-${subjectId}`,
+        subjectId,
+        subjectName: `Person ${subjectId}`,
+      });
+      await t.app.database.db
+        .insertInto('alert_deliveries')
+        .values({
+          id: 'digest-1',
+          alert_id: null,
+          digest_day: '2026-03-19',
+          destination_id: 'dest-1',
+          destination_kind: 'webhook',
+          payload: JSON.stringify({ day: '2026-03-19', alerts: [digestAlert('p-a'), digestAlert('p-b')] }),
+          status: 'delivered',
+          attempts: 1,
+          next_attempt_at: null,
+          last_attempt_at: T0,
+          last_error: null,
+          delivered_at: T0,
+          created_at: T0,
+        })
+        .execute();
       const result = await deletePersonalData(t.app, admin, 'p-a', 'p-a');
+      const digest = await t.app.database.db
+        .selectFrom('alert_deliveries')
+        .select('payload')
+        .where('id', '=', 'digest-1')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(digest.payload ?? '{}').alerts).toEqual([digestAlert('p-b')]);
       expect(result.filesPending).toBe(0);
       expect(result.deleted).toMatchObject({
         subject: 1,
