@@ -5,7 +5,11 @@
 
 import type { Executor } from '../adapters/db/database.ts';
 import { listLatestSignals } from '../adapters/db/repositories/assessments.repository.ts';
-import { listAllBundles, listSubjectsWithBundles } from '../adapters/db/repositories/subjects.repository.ts';
+import {
+  listAllBundles,
+  listSubjectsWithBundles,
+  populationFingerprint,
+} from '../adapters/db/repositories/subjects.repository.ts';
 import type { SubjectCluster } from '../core/links/clusters.ts';
 import { clusterBundles } from '../core/links/clusters.ts';
 import {
@@ -61,11 +65,24 @@ async function similarityMatches(db: Executor, kinds: readonly LinkKind[]): Prom
   return out;
 }
 
-/** The link index of every stored subject over the given kinds of shared value. */
+type CachedIndex = { fingerprint: string; index: LinkIndex };
+/** Per database and set of kinds: the last index built, reused while nothing stored has changed. */
+const cache = new WeakMap<object, Map<string, CachedIndex>>();
+
+/**
+ * The link index of every stored subject over the given kinds of shared value. Rebuilt only when a subject
+ * or an assessment was added, changed or deleted since the last call (populationFingerprint), because
+ * normalising every identifier of the population is the expensive part.
+ */
 export async function loadLinkIndex(
   db: Executor,
   kinds: readonly LinkKind[] = DEFAULT_LINK_KINDS,
 ): Promise<LinkIndex> {
+  const fingerprint = await populationFingerprint(db);
+  const key = [...kinds].sort().join(',');
+  let perDb = cache.get(db);
+  const hit = perDb?.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.index;
   const [subjects, matches] = await Promise.all([listSubjectsWithBundles(db), similarityMatches(db, kinds)]);
   const linkSubjects = subjects.map(
     (s): LinkSubject => ({
@@ -77,7 +94,13 @@ export async function loadLinkIndex(
       bundle: s.bundle,
     }),
   );
-  return buildLinkIndex(linkSubjects, matches, kinds);
+  const index = buildLinkIndex(linkSubjects, matches, kinds);
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
+  perDb.set(key, { fingerprint, index });
+  return index;
 }
 
 export type RankedClusterList = { items: RankedCluster[]; total: number };

@@ -129,6 +129,10 @@ for (const dialect of dialects) {
         expect.objectContaining({ source: 'emp-3', target: 'emp-4', household: true }),
       ]);
       expect((await viewer.request('/api/v1/subjects/nobody/links')).status).toBe(404);
+      // Someone new with the same phone: the kept index is rebuilt, they appear.
+      await createSubject(t.app, recruiterActor, person('cand-5', 'Gil Roy', {}, { phone: '+14165550134' }));
+      const after = (await (await viewer.request('/api/v1/subjects/cand-2/links')).json()) as Graph;
+      expect(after.nodes.map((n) => n.id)).toContain('cand-5');
       expect((await t.anonymous.request('/api/v1/subjects/cand-1/links')).status).toBe(401);
     });
   });

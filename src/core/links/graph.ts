@@ -54,6 +54,8 @@ export type SharedValue = {
   household: boolean;
 };
 
+export type LinkMember = Omit<LinkSubject, 'bundle'>;
+
 export type LinkNode = {
   id: string;
   name: string | null;
@@ -87,7 +89,8 @@ export type RankedCluster = {
 };
 
 export type LinkIndex = {
-  subjects: Map<string, LinkSubject>;
+  /** The subjects without their bundles (the index may be kept in memory between requests). */
+  subjects: Map<string, LinkMember>;
   values: SharedValue[];
   /** Subject id → the shared values it holds. */
   bySubject: Map<string, SharedValue[]>;
@@ -167,10 +170,12 @@ export function buildLinkIndex(
       else bySubject.set(h, [value]);
     }
   }
-  return { subjects: byId, values, bySubject };
+  const members = new Map<string, LinkMember>();
+  for (const { bundle: _bundle, ...member } of byId.values()) members.set(member.id, member);
+  return { subjects: members, values, bySubject };
 }
 
-function nodeOf(s: LinkSubject, hops: number): LinkNode {
+function nodeOf(s: LinkMember, hops: number): LinkNode {
   return { id: s.id, name: s.name, kind: s.kind, band: s.band, score: s.score, hops };
 }
 
@@ -261,7 +266,7 @@ function find(parent: Map<string, string>, x: string): string {
 const plural = (n: number, word: string) =>
   `${n} ${n === 1 ? word : word === 'person' ? 'people' : `${word}s`}`;
 
-function clusterReason(members: LinkSubject[], links: SharedValue[], employeeAddress: boolean): string {
+function clusterReason(members: LinkMember[], links: SharedValue[], employeeAddress: boolean): string {
   const joining = links.filter((l) => !l.household);
   const employees = members.filter((m) => m.kind === 'employee').length;
   const kinds = [...new Set(joining.map((l) => l.kind))];
@@ -300,7 +305,7 @@ export function rankedClusters(index: LinkIndex): RankedCluster[] {
       if (a !== b) parent.set(a, b);
     }
   }
-  const byRoot = new Map<string, { members: LinkSubject[]; links: SharedValue[] }>();
+  const byRoot = new Map<string, { members: LinkMember[]; links: SharedValue[] }>();
   for (const id of [...joined].sort()) {
     const root = find(parent, id);
     let c = byRoot.get(root);

@@ -212,3 +212,19 @@ export async function listSubjectsWithBundles(db: Executor): Promise<SubjectReco
   const rows = await db.selectFrom('subjects').selectAll().orderBy('id').execute();
   return rows.map(subjectRowToSubject);
 }
+
+/**
+ * What changes whenever a subject is stored, changed, deleted or re-assessed: counts and latest times of
+ * subjects and assessments (for caches of views computed over the whole population).
+ */
+export async function populationFingerprint(db: Executor): Promise<string> {
+  const s = await db
+    .selectFrom('subjects')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')])
+    .executeTakeFirstOrThrow();
+  const a = await db
+    .selectFrom('assessments')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('created_at').as('at')])
+    .executeTakeFirstOrThrow();
+  return `${Number(s.n)}|${s.at ?? ''}|${Number(a.n)}|${a.at ?? ''}`;
+}
