@@ -110,6 +110,10 @@ describe('subjectGraph', () => {
     expect(subjectGraph(buildLinkIndex(people, [], ['ip']), 'a')!.edges[0]!.shared[0]!.label).toBe(
       'same internet address',
     );
+    expect(rankedClusters(buildLinkIndex(people))).toEqual([]);
+    expect(rankedClusters(buildLinkIndex(people, [], ['ip']))[0]!.reason).toMatch(
+      /internet address alone is weak/,
+    );
   });
 });
 

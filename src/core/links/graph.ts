@@ -248,7 +248,8 @@ export function subjectGraph(
     .map(([id, h]) => nodeOf(index.subjects.get(id)!, h))
     .sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
   const edgeList = [...edges.values()].map((e) => ({ ...e, shared: e.shared.sort(byStrength) }));
-  edgeList.sort((a, b) => (a.source + a.target < b.source + b.target ? -1 : 1));
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  edgeList.sort((a, b) => order(a.source, b.source) || order(a.target, b.target));
   return { centre, nodes, edges: edgeList, truncated };
 }
 
@@ -276,7 +277,11 @@ function clusterReason(members: LinkMember[], links: SharedValue[], employeeAddr
   if (employeeAddress) {
     reason = `${plural(employees, 'employee')} have equipment or mail going to one address: the pattern of a laptop farm, where one person keeps several remote workers' laptops so they can be used from abroad.`;
   } else if (kinds.some((k) => k !== 'address')) {
-    reason = `${plural(members.length, 'person')} share a ${what}: possibly one person applying or working under several names (a persona farm).`;
+    reason = `${plural(members.length, 'person')} share the same ${what}: possibly one person applying or working under several names (a persona farm).`;
+    if (kinds.every((k) => k === 'ip')) {
+      reason +=
+        ' An internet address alone is weak: an office, a VPN or a mobile carrier puts strangers behind one.';
+    }
   } else {
     reason = `${plural(members.length, 'person')} give the same address: check whether they really live together.`;
   }
