@@ -14,6 +14,7 @@ import {
   DUPLICATE_MIN_JACCARD,
   LSH_BANDS,
   LSH_ROWS,
+  MIN_SHARED_BANDS,
   ResumeLshIndex,
   resumeFeatures,
 } from '../src/core/links/resume-similarity.ts';
@@ -75,7 +76,8 @@ export function runResumeDupBench(
     const hits = index.query(features);
     lsh.push(performance.now() - t0);
     featureTimes.push(t1 - t0);
-    const found = index.candidates(features.shingles).length;
+    // The candidates the query checks exactly (sharing MIN_SHARED_BANDS bands).
+    const found = index.candidates(features.shingles, MIN_SHARED_BANDS).length;
     candidates += found;
     candidateCounts.push(found);
     t0 = performance.now();

@@ -346,7 +346,7 @@ function bandKey(sig: Uint32Array, band: number): number {
  * one stack (2.2 bands on average at J = 0.15), while a copy shares about twelve (P(fewer than 2) < 0.001
  * at J = 0.35).
  */
-const MIN_SHARED_BANDS = 2;
+export const MIN_SHARED_BANDS = 2;
 
 /** Items per index: band entries pack the item number in 21 bits. */
 const MAX_INDEXED = 2 ** 21;
