@@ -83,6 +83,7 @@ describe('links', () => {
     await page.getByTestId('link-graph').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="link-item"][data-household="true"]').count()).toBe(1);
     expect(await page.getByTestId('link-list').textContent()).toContain('declared household');
+    await page.getByTestId('subject-links-tab').screenshot({ path: path.join(SHOTS, 'links-household.png') });
   }, 120_000);
 
   it('ranks the employees sharing an address first on the Links page and filters by kind', async () => {
