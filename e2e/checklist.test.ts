@@ -1,7 +1,8 @@
 // The due-diligence checklist in a real browser against a real server: import a candidate → open the
 // Checklist tab → mark "Hold at least one interview with the camera on" done and see who did it and when →
 // mark a step not applicable with a reason → the Assessment tab no longer lists the done step as a gap →
-// escalate the case → the response playbook appears on top and its first step can be marked.
+// escalate the case → the response playbook appears on top and its first step can be marked → an admin
+// turns a step off in Settings → Policy and it leaves the subject's checklist.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -105,5 +106,30 @@ describe('checklist', () => {
       .waitFor();
     expect(await hold.getByTestId('checklist-who').textContent()).toContain(`Done by ${ADMIN.name}`);
     await page.getByTestId('phase-contain').screenshot({ path: path.join(SHOTS, 'checklist-playbook.png') });
+  }, 90_000);
+
+  it('turning a step off in Settings → Policy removes it from the checklist', async () => {
+    await page.goto(`${server.baseUrl}/settings?tab=policy`);
+    const card = page.getByTestId('policy-checklist');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('policy-inPersonWindowDays').inputValue()).toBe('30');
+    await card.getByText('Interviews', { exact: true }).click();
+    await card
+      .getByRole('switch', { name: 'Use the step “Ask about the claimed city and past employers”' })
+      .click({
+        force: true,
+      });
+    await card.screenshot({ path: path.join(SHOTS, 'settings-checklist.png') });
+    await page.getByTestId('policy-save').click();
+    await page.locator('[data-testid="policy-job"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+
+    await page.goto(`${server.baseUrl}/subjects/${ID}?tab=checklist`);
+    await page.getByTestId('stage-interview').waitFor({ timeout: 30_000 });
+    const ids = await page
+      .getByTestId('stage-interview')
+      .getByTestId('checklist-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id')));
+    expect(ids).toContain('interview.camera-on');
+    expect(ids).not.toContain('interview.location-questions');
   }, 90_000);
 });
