@@ -1,7 +1,7 @@
 // Subject page → Report: preserve the evidence (a snapshot with a fingerprint of every part), check a snapshot
 // has not been changed since, download the report (PDF or JSON) of the case now or of a snapshot, and export
 // the case as JSON. Downloads and snapshots need the export permission (investigators and admins).
-import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconFileText, IconShieldCheck, IconShieldX, IconSnowflake } from '@tabler/icons-react';
 import { useState } from 'react';
 import { apiUrl } from '../../../api/client.ts';
@@ -16,15 +16,21 @@ const enc = encodeURIComponent;
 function VerifyResult({ result }: { result: SnapshotVerification }) {
   if (result.ok)
     return (
-      <Badge color="green" leftSection={<IconShieldCheck size={12} />} data-testid="snapshot-verified">
-        Unchanged
-      </Badge>
+      <Group gap={4} wrap="nowrap" data-testid="snapshot-verified">
+        <IconShieldCheck size={16} color="var(--mantine-color-green-7)" />
+        <Text size="sm" fw={600} c="green.7">
+          Unchanged
+        </Text>
+      </Group>
     );
   return (
     <Stack gap={2} data-testid="snapshot-tampered">
-      <Badge color="red" leftSection={<IconShieldX size={12} />}>
-        Changed
-      </Badge>
+      <Group gap={4} wrap="nowrap">
+        <IconShieldX size={16} color="var(--mantine-color-red-7)" />
+        <Text size="sm" fw={600} c="red.7">
+          Changed
+        </Text>
+      </Group>
       {result.problems.map((p) => (
         <Text key={p} size="xs" c="red">
           {p}
@@ -163,7 +169,7 @@ function SnapshotsCard({ id }: { id: string }) {
                     </Table.Td>
                     <Table.Td>{s.band ? `${s.band} (${s.score})` : '—'}</Table.Td>
                     <Table.Td>
-                      <Code title={s.manifestHash}>{s.manifestHash.slice(0, 16)}…</Code>
+                      <Code title={s.manifestHash}>{s.manifestHash.slice(0, 12)}…</Code>
                     </Table.Td>
                     <Table.Td>
                       {results[s.id] ? (
