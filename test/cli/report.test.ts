@@ -19,7 +19,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('gatecheck report', () => {
   it('writes the PDF of a stored case and prints the snapshot and its manifest hash', async () => {
     const dataDir = path.join(tmp, 'data');
-    const app = await createAppContext(loadConfig({ GATECHECK_DATA_DIR: dataDir }), { startJobs: false });
+    const app = await createAppContext(loadConfig({ GATECHECK_DATA_DIR: dataDir }), {
+      startJobs: false,
+      sanctions: false,
+    });
     try {
       const imported = await importBundles(app, cliActor('test'), [
         JSON.parse(readFileSync(EXAMPLE, 'utf8')),
