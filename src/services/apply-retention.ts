@@ -1,14 +1,15 @@
-// The retention sweep, run at start and every hour (and by `gatecheck documents purge`): with the
-// organisation's periods (Settings → Privacy), it deletes
-//   - identity documents, interview recordings and resume files past their date (purge-expired-documents.ts),
+// The retention sweep, run by the server at start and every hour: with the organisation's periods
+// (Settings → Privacy), it deletes
+//   - identity documents, interview recordings and resume files past their date (purge-expired-documents.ts,
+//     which `gatecheck documents purge` runs alone),
 //   - verification traces and face snapshots past theirs (expire-verifications.ts),
 //   - sign-in events older than the sign-in period (stored events and bundle `logins[]`),
 //   - change events and payments older than the change period (bundle `changes[]`, `payments[]`),
 //   - face measurements read from ID photos once the biometric period has passed,
 //   - closed cases untouched for the closed-case period: everything about the person (delete-personal-data.ts),
-// and removes stored files queued by a deletion whose removal failed. Nothing of a subject under legal hold is
-// touched. Each deletion is audited with its kind and count (ids only, no personal data). Safe to run from
-// several processes: every deletion re-reads its rows in its own transaction.
+// and removes stored files queued by a deletion whose removal failed, and orphan files (sweep-orphan-files.ts).
+// Nothing of a subject under legal hold is touched. Each deletion is audited with its kind and count (ids only,
+// no personal data). Safe to run from several processes: every deletion re-reads its rows in its own transaction.
 import { appendAudit } from '../adapters/db/audit.ts';
 import { heldSubjectIds, listHeldSubjectIds } from '../adapters/db/repositories/privacy.repository.ts';
 import { findSubject, updateSubjectBundle } from '../adapters/db/repositories/subjects.repository.ts';
@@ -22,6 +23,7 @@ import { lockSubjectDocuments } from './internal/documents.ts';
 import { type PeriodicTask, startPeriodic } from './internal/periodic.ts';
 import { assertNoLegalHold, drainFileDeletions, loadRetentionPolicy } from './internal/privacy.ts';
 import { purgeExpiredDocuments, RETENTION_INTERVAL_MS } from './purge-expired-documents.ts';
+import { sweepOrphanFiles } from './sweep-orphan-files.ts';
 
 export type RetentionResult = {
   /** Document, recording and resume files (see PurgeResult). */
@@ -34,6 +36,8 @@ export type RetentionResult = {
   faceData: number;
   closedCases: string[];
   queuedFilesRemoved: number;
+  /** Stored files no row referred to (see sweep-orphan-files.ts). */
+  orphanFiles: number;
   failed: { item: string; error: string }[];
 };
 
@@ -51,6 +55,7 @@ export async function applyRetention(app: AppContext): Promise<RetentionResult> 
     faceData: 0,
     closedCases: [],
     queuedFilesRemoved: 0,
+    orphanFiles: 0,
     failed: [],
   };
   const files = await purgeExpiredDocuments(app);
@@ -67,6 +72,13 @@ export async function applyRetention(app: AppContext): Promise<RetentionResult> 
   const drained = await drainFileDeletions(app);
   result.queuedFilesRemoved = drained.removed;
   for (const f of drained.failed) result.failed.push({ item: `file ${f.key}`, error: f.error });
+  try {
+    const orphans = await sweepOrphanFiles(app);
+    result.orphanFiles = orphans.removed.length;
+    for (const f of orphans.failed) result.failed.push({ item: `file ${f.key}`, error: f.error });
+  } catch (error) {
+    result.failed.push({ item: 'orphan files', error: message(error) });
+  }
   return result;
 }
 
@@ -235,7 +247,8 @@ export function startRetention(
         result.payments +
         result.faceData +
         result.closedCases.length +
-        result.queuedFilesRemoved;
+        result.queuedFilesRemoved +
+        result.orphanFiles;
       if (deleted > 0 || result.failed.length > 0) options.onDeleted?.(result);
     },
     options.intervalMs ?? RETENTION_INTERVAL_MS,
@@ -252,6 +265,7 @@ export function describeRetention(result: RetentionResult): string {
     `${result.changes + result.payments} change/payment record(s)`,
     `${result.faceData} face measurement(s)`,
     `${result.closedCases.length} closed case(s)`,
+    `${result.queuedFilesRemoved + result.orphanFiles} orphan file(s)`,
   ];
   const failed =
     result.failed.length > 0

@@ -3,6 +3,9 @@
 // stored; closed cases are erased after their period; the data-subject export holds every kind; the deletion
 // leaves nothing of the person (a held person is refused) and keeps the audit chain whole; the access log.
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries, verifyAuditChain } from '../../src/adapters/db/audit.ts';
@@ -14,6 +17,7 @@ import {
   insertVerificationSession,
   updateVerificationSession,
 } from '../../src/adapters/db/repositories/verification-sessions.repository.ts';
+import { createLocalFileStore } from '../../src/adapters/storage/local-file-store.ts';
 import type { CaseBundle } from '../../src/core/bundle/schema.ts';
 import { isDomainError } from '../../src/core/errors.ts';
 import { retainUntil } from '../../src/core/privacy/retention.ts';
@@ -29,6 +33,7 @@ import { getRetention, updateRetention } from '../../src/services/manage-retenti
 import { readAccessLog } from '../../src/services/read-access-log.ts';
 import { getLegalHold, setLegalHold } from '../../src/services/set-legal-hold.ts';
 import { createCaseSnapshot } from '../../src/services/snapshot-case.ts';
+import { sweepOrphanFiles } from '../../src/services/sweep-orphan-files.ts';
 import { dialects } from '../db.ts';
 import { admin, createTestApp, investigator, recruiter, T0, type TestApp } from '../services/helpers.ts';
 
@@ -517,6 +522,30 @@ for (const dialect of dialects) {
       expect((await applyRetention(t.app)).closedCases).toEqual(['p-b']);
       for (const key of Object.values(b.files)) expect(await stored(t.app, key), key).toBe(false);
       expect((await verifyAuditChain(db)).ok).toBe(true);
+    });
+
+    it('removes orphan files a day old, keeping referenced files and keys it does not make', async () => {
+      // A store of its own: PostgreSQL test databases share the temporary folder's file store.
+      const root = mkdtempSync(path.join(os.tmpdir(), 'gc-orphans-'));
+      t.app.files = createLocalFileStore(root);
+      try {
+        const bytes = new TextEncoder().encode('x');
+        for (const key of ['doc-orphan-1', 'report-keep-1', 'resume-p-d']) await t.app.files.put(key, bytes);
+        await createSubject(t.app, recruiter, bundleFor('p-d', 'resume-p-d'));
+        // Written just now (file times are real): within the grace, nothing is taken.
+        t.clock.set(new Date());
+        expect((await sweepOrphanFiles(t.app)).removed).toEqual([]);
+        t.clock.set(new Date(Date.now() + 2 * DAY));
+        expect((await sweepOrphanFiles(t.app)).removed).toEqual(['doc-orphan-1']);
+        expect(await t.app.files.exists('report-keep-1')).toBe(true);
+        expect(await t.app.files.exists('resume-p-d')).toBe(true);
+        const audit = await listAuditEntries(t.app.database.db, { targetType: 'retention', limit: 10 });
+        expect(audit[0]?.data).toEqual({ kind: 'orphanFiles', count: 1 });
+      } finally {
+        t.clock.set(T0);
+        t.app.files = undefined;
+        rmSync(root, { recursive: true, force: true });
+      }
     });
   });
 }

@@ -113,5 +113,6 @@ export function createEncryptedFileStore(
     get: async (key) => new Uint8Array(decryptBytes(await inner.get(key), readable, `stored file ${key}`)),
     delete: (key) => inner.delete(key),
     exists: (key) => inner.exists(key),
+    ...(inner.list ? { list: inner.list.bind(inner) } : {}),
   };
 }

@@ -11,7 +11,11 @@ export interface FileStore {
   /** Removes the key; removing a key that is not there is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Every stored key with its last write, when the store can list (the orphan sweep; absent: not swept). */
+  list?(): Promise<StoredKey[]>;
 }
+
+export type StoredKey = { key: string; modifiedAt: Date };
 
 /** Letters, digits, `-` and `_`, starting with a letter or digit, at most 128 characters. */
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;

@@ -4,11 +4,15 @@
 // a crash leaves either the old content or the new, never half a file. Leftover temporary files (a crash
 // mid-write) start with a dot and are never read as keys.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertStorageKey, type FileStore, missingFile } from './file-store.ts';
+import { assertStorageKey, type FileStore, isStorageKey, missingFile, type StoredKey } from './file-store.ts';
 
-export type LocalFileStore = FileStore & { readonly root: string; pathOf(key: string): string };
+export type LocalFileStore = FileStore & {
+  readonly root: string;
+  pathOf(key: string): string;
+  list(): Promise<StoredKey[]>;
+};
 
 function errorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
@@ -77,6 +81,29 @@ export function createLocalFileStore(root: string): LocalFileStore {
         throw error;
       }
       await syncFolder(folderOf(key));
+    },
+    async list() {
+      const keys: StoredKey[] = [];
+      let folders: string[];
+      try {
+        folders = await readdir(root);
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return keys;
+        throw error;
+      }
+      for (const folder of folders) {
+        if (!/^[0-9a-f]{2}$/.test(folder)) continue;
+        // Temporary files of a write in progress start with a dot and are never keys.
+        for (const name of await readdir(join(root, folder))) {
+          if (!isStorageKey(name)) continue;
+          try {
+            keys.push({ key: name, modifiedAt: (await stat(join(root, folder, name))).mtime });
+          } catch (error) {
+            if (errorCode(error) !== 'ENOENT') throw error;
+          }
+        }
+      }
+      return keys;
     },
     async exists(key) {
       try {

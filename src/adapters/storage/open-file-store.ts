@@ -46,5 +46,6 @@ export function lazyDocumentStore(config: StoreConfig): FileStore {
     get: async (key) => (await store()).get(key),
     delete: (key) => plain.delete(key),
     exists: (key) => plain.exists(key),
+    list: () => plain.list(),
   };
 }
