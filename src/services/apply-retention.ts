@@ -97,6 +97,13 @@ async function purgeSignInEvents(
         .where((eb) => eb.or([eb('subject_id', 'is', null), eb('subject_id', 'not in', heldSubjectIds(trx))]))
         .executeTakeFirst();
       const count = Number(deleted.numDeletedRows);
+      // An import's summary names unmatched accounts and quotes unreadable lines: cleared after the same period.
+      await trx
+        .updateTable('login_imports')
+        .set({ unmatched_accounts: '[]', problems: '[]' })
+        .where('created_at', '<=', cutoff)
+        .where((eb) => eb.or([eb('unmatched_accounts', '!=', '[]'), eb('problems', '!=', '[]')]))
+        .execute();
       if (count > 0)
         await appendAudit(trx, {
           at: app.clock.now().toISOString(),

@@ -293,7 +293,46 @@ for (const dialect of dialects) {
     });
 
     it('the sweep deletes exactly what is past each period, files included, and nothing of the held subject', async () => {
+      const importRow = (id: string, days: number) => ({
+        id,
+        file_name: 'okta.json',
+        format: 'okta',
+        mapping: null,
+        status: 'done',
+        job_id: null,
+        upload: null,
+        created_at: ago(days),
+        created_by: JSON.stringify(actor),
+        started_at: ago(days),
+        finished_at: ago(days),
+        bytes_read: 10,
+        total_bytes: 10,
+        read_count: 1,
+        imported: 0,
+        duplicates: 0,
+        malformed: 1,
+        matched: 0,
+        unmatched: 1,
+        problems: JSON.stringify([{ line: 1, message: 'no time in {"user":"x@example.com"}' }]),
+        unmatched_accounts: JSON.stringify([{ account: 'x@example.com', events: 1 }]),
+        skipped: 0,
+        skipped_reasons: '[]',
+        error: null,
+      });
+      await t.app.database.db
+        .insertInto('login_imports')
+        .values([importRow('imp-old', 400), importRow('imp-new', 10)])
+        .execute();
       const result = await applyRetention(t.app);
+      const imports = await t.app.database.db
+        .selectFrom('login_imports')
+        .select(['id', 'unmatched_accounts', 'problems'])
+        .orderBy('id')
+        .execute();
+      expect(imports.map((i) => [i.id, i.unmatched_accounts === '[]', i.problems === '[]'])).toEqual([
+        ['imp-new', false, false],
+        ['imp-old', true, true],
+      ]);
       expect(result.failed).toEqual([]);
       expect(await liveKeys(t.app, 'p-a')).toEqual({
         docs: ['p-a-docNew'],
