@@ -13,6 +13,7 @@ import {
   type CaseSnapshot,
   type CaseSnapshotSummary,
   MAX_SNAPSHOT_REASON,
+  type SnapshotAssessment,
   type SnapshotManifest,
   type SnapshotVerification,
 } from '../core/report/snapshot.ts';
@@ -99,11 +100,10 @@ export async function listCaseSnapshots(
   const heads = await listSnapshotHeads(db, subjectId);
   const items: CaseSnapshotSummary[] = [];
   for (const head of heads) {
-    const stored = await findSnapshot(db, head.id);
     let band: CaseSnapshotSummary['band'] = null;
     let score: number | null = null;
     try {
-      const assessment = stored ? storedToSnapshot(stored).parts.assessment : null;
+      const assessment = JSON.parse(head.assessmentText) as SnapshotAssessment;
       band = assessment?.assessment.band ?? null;
       score = assessment?.assessment.score ?? null;
     } catch {

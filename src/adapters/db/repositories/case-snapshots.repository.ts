@@ -20,6 +20,8 @@ export type StoredSnapshot = {
 
 export type StoredSnapshotHead = Omit<StoredSnapshot, 'partTexts' | 'manifestText'> & {
   manifest: SnapshotManifest;
+  /** The assessment part's text (for the band and score shown in lists). */
+  assessmentText: string;
 };
 
 function rowToStored(row: CaseSnapshotsTable): StoredSnapshot {
@@ -75,7 +77,16 @@ export async function findSnapshot(db: Executor, id: string): Promise<StoredSnap
 export async function listSnapshotHeads(db: Executor, subjectId: string): Promise<StoredSnapshotHead[]> {
   const rows = await db
     .selectFrom('case_snapshots')
-    .select(['id', 'subject_id', 'created_at', 'created_by', 'reason', 'manifest', 'manifest_hash'])
+    .select([
+      'id',
+      'subject_id',
+      'created_at',
+      'created_by',
+      'reason',
+      'manifest',
+      'manifest_hash',
+      'assessment',
+    ])
     .where('subject_id', '=', subjectId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -88,6 +99,7 @@ export async function listSnapshotHeads(db: Executor, subjectId: string): Promis
     reason: r.reason,
     manifest: parseJsonText<SnapshotManifest>(r.manifest),
     manifestHash: r.manifest_hash,
+    assessmentText: r.assessment,
   }));
 }
 
