@@ -18,6 +18,7 @@ import { runRecordingBench } from './recording.bench.ts';
 import { runReportBench } from './report.bench.ts';
 import { runResumeDupBench } from './resume-dup.bench.ts';
 import { runResumeParseBench } from './resume-parse.bench.ts';
+import { runRetentionBench } from './retention.bench.ts';
 import { runSanctionsScreeningBench } from './sanctions-screening.bench.ts';
 import { runServerBench } from './server.bench.ts';
 import { runSigninPipelineBench } from './signin-pipeline.bench.ts';
@@ -60,6 +61,15 @@ if (only === undefined || only === 'network') {
   console.log('Every detector over one bundle of 5,000 sign-ins (the most an assessment loads per subject)');
   console.table([network.bundle]);
   results.network = network;
+}
+if (only === undefined || only === 'retention') {
+  console.log(
+    '\nRetention sweep (SQLite): first run deletes what is due (sign-ins, changes, closed cases), then an idle run',
+  );
+  const retention = await runRetentionBench();
+  console.table([retention]);
+  console.log('the idle run is what the server pays every hour');
+  results.retention = retention;
 }
 if (only === undefined || only === 'checklist') {
   console.log(
