@@ -287,14 +287,21 @@ function caseState(w: Writer, m: ReportModel): void {
   w.row('Assigned to', m.case.assignee?.name ?? null, { missing: 'nobody' });
   w.row('Opened', day(m.case.openedAt));
   if (m.case.checklist) {
-    w.heading('Due-diligence checklist', 3);
+    w.heading('Due-diligence checklist', 2);
+    const done = m.case.checklist.filter((i) => i.status !== 'open').length;
+    w.para(`${done} of ${m.case.checklist.length} steps done or not applicable.`, {
+      colour: GREY,
+      size: 8.8,
+    });
+    let group = '';
     for (const item of m.case.checklist) {
+      if (item.group !== group) {
+        group = item.group;
+        w.heading(group, 3);
+      }
       const by = item.updatedBy ? ` — ${item.updatedBy}, ${day(item.updatedAt)}` : '';
-      w.row(
-        `${item.group}: ${item.title}`,
-        `${item.status.replace('_', ' ')}${item.note ? ` — ${item.note}` : ''}${by}`,
-        { labelWidth: 220 },
-      );
+      const state = item.status === 'not_applicable' ? 'not applicable' : item.status;
+      w.row(item.title, `${state}${item.note ? ` — ${item.note}` : ''}${by}`, { labelWidth: 250 });
     }
   } else if (m.checklistNote) w.para(m.checklistNote, { colour: GREY, size: 8.8 });
   if (m.case.notes.length > 0) {
