@@ -61,8 +61,8 @@ export async function deleteStoredDocument(
       targetType: 'subject',
       targetId: file.subjectId,
       data: {
+        // Ids only: the file name may name the person, and this entry outlives the file (docs/privacy.md).
         fileId: file.id,
-        name: file.name,
         kind: file.kind,
         sha256: file.sha256,
         reason,

@@ -34,7 +34,8 @@ export async function deleteStoredRecording(
       action: 'recording.deleted',
       targetType: 'subject',
       targetId: rec.subjectId,
-      data: { recordingId: rec.id, name: rec.name, sha256: rec.sha256, reason, retainUntil: rec.retainUntil },
+      // Ids only: the file name may name the person, and this entry outlives the file (docs/privacy.md).
+      data: { recordingId: rec.id, sha256: rec.sha256, reason, retainUntil: rec.retainUntil },
     });
     return true;
   });

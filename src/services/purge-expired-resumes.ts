@@ -62,7 +62,6 @@ export async function purgeExpiredResumeFiles(app: AppContext): Promise<ResumePu
           targetId: id,
           data: {
             fileId,
-            name: typeof resume.file === 'string' ? resume.file : null,
             kind: 'resume',
             sha256: typeof resume.sha256 === 'string' ? resume.sha256 : null,
             reason: 'retention',
