@@ -84,13 +84,21 @@ describe('checklist', () => {
   it('escalating the case shows the response playbook on top', async () => {
     await page.goto(`${server.baseUrl}/subjects/${ID}?tab=checklist`);
     await page.getByTestId('checklist').waitFor({ timeout: 30_000 });
-    for (const to of ['in_review', 'escalated']) {
+    for (const [to, label] of [
+      ['in_review', /in review/i],
+      ['escalated', /escalated/i],
+    ] as const) {
       await page.getByTestId(`transition-${to}`).click();
       const [response] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/case/transition') && r.request().method() === 'POST'),
+        page.waitForResponse((r) => r.url().endsWith('/case/transition') && r.request().method() === 'POST', {
+          timeout: 30_000,
+        }),
         page.getByTestId('transition-confirm').click(),
       ]);
       expect(response.status(), await response.text()).toBe(200);
+      await expect
+        .poll(() => page.getByTestId('case-status').textContent(), { timeout: 30_000 })
+        .toMatch(label);
     }
     const playbook = page.getByTestId('playbook');
     await playbook.waitFor({ timeout: 30_000 });
@@ -114,11 +122,10 @@ describe('checklist', () => {
     await card.waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('policy-inPersonWindowDays').inputValue()).toBe('30');
     await card.getByText('Interviews', { exact: true }).click();
+    // The switch's own input takes the click; uncheck() waits for the opening panel to settle and checks the result.
     await card
       .getByRole('switch', { name: 'Use the step “Ask about the claimed city and past employers”' })
-      .click({
-        force: true,
-      });
+      .uncheck();
     await card.screenshot({ path: path.join(SHOTS, 'settings-checklist.png') });
     await page.getByTestId('policy-save').click();
     await page.locator('[data-testid="policy-job"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
