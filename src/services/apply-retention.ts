@@ -263,20 +263,22 @@ export function startRetention(
   );
 }
 
-/** A one-line summary for the server log and the CLI. */
+/** A one-line summary for the server log: what was deleted (kinds with nothing left out) and what failed. */
 export function describeRetention(result: RetentionResult): string {
-  const parts = [
-    `${result.files} file(s)`,
-    `${result.tracesDeleted} verification trace(s)`,
-    `${result.signIns} sign-in event(s)`,
-    `${result.changes + result.payments} change/payment record(s)`,
-    `${result.faceData} face measurement(s)`,
-    `${result.closedCases.length} closed case(s)`,
-    `${result.queuedFilesRemoved + result.orphanFiles} orphan file(s)`,
+  const counts: [number, string][] = [
+    [result.files, 'file(s)'],
+    [result.tracesDeleted, 'verification trace(s)'],
+    [result.signIns, 'sign-in event(s)'],
+    [result.changes + result.payments, 'change/payment record(s)'],
+    [result.faceData, 'face measurement(s)'],
+    [result.closedCases.length, 'closed case(s)'],
+    [result.queuedFilesRemoved + result.orphanFiles, 'orphan file(s)'],
   ];
+  const parts = counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  const deleted = parts.length > 0 ? `deleted ${parts.join(', ')}` : 'nothing deleted';
   const failed =
     result.failed.length > 0
-      ? `; ${result.failed.length} could not be deleted (${result.failed[0]?.error})`
+      ? `; ${result.failed.length} could not be deleted (${result.failed[0]?.item}: ${result.failed[0]?.error})`
       : '';
-  return `Retention: deleted ${parts.join(', ')}${failed}`;
+  return `Retention: ${deleted}${failed}`;
 }

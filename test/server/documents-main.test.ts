@@ -103,6 +103,6 @@ describe('server start and document storage', () => {
       await closeAppContext(check);
       await server.close();
     }
-    expect(lines).toContain('Document retention: deleted 1 expired file(s)');
+    expect(lines).toContain('Retention: deleted 1 file(s)');
   });
 });
