@@ -54,7 +54,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const name = `gc_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = withDatabaseName(TEST_PG_ADMIN_URL, name);
-  const dataDir = os.tmpdir();
+  // Stored files and the storage key live beside the database: a folder of its own, like SQLite's, so test files
+  // running at the same time never share a key or sweep each other's files.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-test-pg-'));
   const database = createDatabase({ url, dataDir, poolSize: 4 });
   await migrateToLatest(database.db);
   return {
@@ -63,6 +65,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     async destroy() {
       await database.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

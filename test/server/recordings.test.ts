@@ -4,6 +4,7 @@
 // person and not for the same one; the ID photo's face is matched; a landscape has no face (presence 0); a
 // person switching mid-way is reported as identity drift; a cut-short MP4 and a text file named .mp4 are
 // refused with nothing stored; the size limit; retention deletes the video (audited).
+import { mkdtempSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,10 @@ import { makeVideo, makeVideoDir } from '../recordings/videos.ts';
 import { buildBundle } from '../services/factories.ts';
 import { createDocumentServer, type DocumentServer, finishedJob } from './documents-helpers.ts';
 import type { Client } from './helpers.ts';
+
+// This file checks that no temporary copy of a recording is left behind, so it gets a temporary folder of its own:
+// other test files running at the same time make such copies too.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'gc-recordings-test-'));
 
 type Analysis = {
   framesAnalysed: number;
