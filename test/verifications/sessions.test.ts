@@ -106,7 +106,7 @@ describe.each(dialects)('verification sessions (%s)', (dialect) => {
     expect(opened.consented).toBe(false);
     // The biometric retention (Settings → Privacy), 30 days by default.
     expect(opened.consent.retentionDays).toBe(30);
-    expect(opened.consent.version).toBe('liveness-consent-2');
+    expect(opened.consent.version).toBe('liveness-consent-3');
     // Everything the page sends is named: measurements, the still pictures, the optional ID photo.
     const captured = opened.consent.captured.join('\n');
     expect(captured).toMatch(/Measurements your browser takes from each video frame/);

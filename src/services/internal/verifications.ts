@@ -32,7 +32,7 @@ export const IDENTITY_DOCUMENT_KINDS: ReadonlySet<string> = new Set([
   'drivers_license',
   'work_permit',
 ]);
-export const CONSENT_TEXT_VERSION = 'liveness-consent-2';
+export const CONSENT_TEXT_VERSION = 'liveness-consent-3';
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -101,6 +101,7 @@ export function consentText(app: AppContext, retentionDays: number): ConsentText
     captured: [
       "Your camera's name and its resolution and frame rate",
       'Measurements your browser takes from each video frame: where your face and hands are, how your head is turned, whether your eyes are open, face-model scores and a numeric face signature',
+      "A summary of that face signature, compared with other applicants' to make sure one person is not applying under several names; deleted with the measurements",
       'Whether you performed each requested movement (turn, look up, blink, smile, cover half your face, pass a finger or pen across it, screen colour flash) and when',
       'One still picture from your camera during each movement (about eight in all), so the results can be checked on our side',
       'If you choose to add it: a photo of your identity document, whose machine-readable lines and face photo are read and compared with your live face',
