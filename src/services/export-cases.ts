@@ -1,6 +1,8 @@
 // Exports: one subject's case as a case bundle plus its case state (imports back through the bundle import),
 // and CSV files of every subject and every signal (cells guarded against spreadsheet formula injection).
-// Every export is audited.
+// Every export is audited. The case export is also written to the subject's access log (`case.exported`); the
+// CSV files of all subjects are one audit entry each (`subjects.exported`, `signals.exported`, with the row
+// count), not one access-log line per subject on every download.
 import { stringify } from 'csv-stringify/sync';
 import { appendAudit } from '../adapters/db/audit.ts';
 import { latestAssessment } from '../adapters/db/repositories/assessments.repository.ts';
@@ -14,6 +16,7 @@ import { findUserById } from '../adapters/db/repositories/users.repository.ts';
 import { getSignal } from '../core/catalog/signals.ts';
 import { CASE_EXPORT_FIELD, type CaseExport, safeCell } from '../core/report/case-export.ts';
 import { type Actor, type AppContext, authorize, inTransaction, notFound, toAuditActor } from './context.ts';
+import { recordAccess } from './internal/privacy.ts';
 
 async function audit(app: AppContext, actor: Actor, action: string, targetId: string | null, data = {}) {
   await inTransaction(app, (trx) =>
@@ -61,6 +64,7 @@ export async function exportCase(app: AppContext, actor: Actor, subjectId: strin
     },
   };
   await audit(app, actor, 'case.exported', subjectId, { format: 'case-bundle' });
+  await recordAccess(app, actor, subjectId, 'case.exported');
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Case snapshots: freeze a subject's evidence, latest assessment, screenings, case state, timeline and file
 // hashes with a SHA-256 manifest (audited), list them, read one, and verify one against its manifest.
-// Snapshots are never changed; later edits to the case make new snapshots.
+// Snapshots are never changed; later edits to the case make new snapshots. Reading one whole is written to the
+// subject's access log.
 import { appendAudit } from '../adapters/db/audit.ts';
 import {
   findSnapshot,
@@ -18,13 +19,14 @@ import {
   type SnapshotVerification,
 } from '../core/report/snapshot.ts';
 import { type Actor, type AppContext, authorize, inTransaction, notFound, toAuditActor } from './context.ts';
+import { recordAccess } from './internal/privacy.ts';
 import {
   collectSnapshotParts,
   hashCanonical,
+  loadCaseSnapshot,
   partHashes,
   partTexts,
   requireSubjectParts,
-  storedToSnapshot,
   verifyStoredSnapshot,
 } from './internal/snapshots.ts';
 
@@ -123,22 +125,16 @@ export async function listCaseSnapshots(
   return { items };
 }
 
+/** One snapshot whole; written to the subject's access log (`snapshot.viewed`). */
 export async function getCaseSnapshot(
   app: AppContext,
   actor: Actor,
   snapshotId: string,
 ): Promise<CaseSnapshot> {
   authorize(actor, 'subjects:read');
-  const stored = await findSnapshot(app.database.db, snapshotId);
-  if (!stored) throw notFound('Snapshot', snapshotId);
-  try {
-    return storedToSnapshot(stored);
-  } catch {
-    throw new DomainError(
-      'conflict',
-      `Snapshot ${JSON.stringify(snapshotId)} is damaged (a part is not readable); verify it to see which`,
-    );
-  }
+  const snapshot = await loadCaseSnapshot(app, snapshotId);
+  await recordAccess(app, actor, snapshot.subjectId, 'snapshot.viewed', snapshot.id);
+  return snapshot;
 }
 
 /** Recomputes the hashes: ok, or which part (or the manifest) differs. */

@@ -121,4 +121,49 @@ describe('evidence and reports over HTTP', () => {
     const signals = await (await inv.request('/api/v1/exports/signals.csv')).text();
     expect(signals).toContain('interview.camera-refusal');
   });
+
+  it('writes reports, the case export and snapshot views to the access log; the CSV exports are audited once', async () => {
+    type Entry = { action: string; itemId: string | null };
+    const accessLog = async () =>
+      (await (await inv.request('/api/v1/subjects/emp-0207/access-log?limit=1000')).json()) as Entry[];
+    const count = (log: Entry[], action: string, itemId?: string) =>
+      log.filter((e) => e.action === action && (itemId === undefined || e.itemId === itemId)).length;
+
+    const before = await accessLog();
+    const snap = (await (
+      await inv.request('/api/v1/subjects/emp-0207/snapshots', { method: 'POST', json: {} })
+    ).json()) as { id: string };
+    // Opening a snapshot twice within ten minutes is one entry; each report and export is its own entry.
+    for (let i = 0; i < 2; i += 1) {
+      expect((await inv.request(`/api/v1/snapshots/${snap.id}`)).status).toBe(200);
+      expect((await inv.request(`/api/v1/subjects/emp-0207/report.pdf?snapshot=${snap.id}`)).status).toBe(
+        200,
+      );
+      expect((await inv.request(`/api/v1/subjects/emp-0207/report.json?snapshot=${snap.id}`)).status).toBe(
+        200,
+      );
+      expect((await inv.request('/api/v1/subjects/emp-0207/export.json')).status).toBe(200);
+    }
+    const after = await accessLog();
+    expect(count(after, 'snapshot.viewed', snap.id)).toBe(1);
+    expect(count(after, 'report.pdf-generated', snap.id)).toBe(2);
+    expect(count(after, 'report.json-generated', snap.id)).toBe(2);
+    expect(count(after, 'case.exported') - count(before, 'case.exported')).toBe(2);
+    // A report from an existing snapshot is a report, not also a snapshot viewing.
+    expect(after.length - before.length).toBe(7);
+
+    // The CSV files of every subject: one audit entry per download, nothing in each subject's access log.
+    const csvAudit = () =>
+      t.app.database.db
+        .selectFrom('audit_log')
+        .select('target_id')
+        .where('action', '=', 'subjects.exported')
+        .execute();
+    const audited = (await csvAudit()).length;
+    expect((await inv.request('/api/v1/exports/subjects.csv')).status).toBe(200);
+    expect((await accessLog()).length).toBe(after.length);
+    const audit = await csvAudit();
+    expect(audit.length).toBe(audited + 1);
+    expect(audit.every((a) => a.target_id === null)).toBe(true);
+  });
 });

@@ -566,9 +566,9 @@ export type SubjectAccessLogTable = {
   /** AuditActor, JSON text. */
   actor: string;
   actor_id: string;
-  /** An ACCESS_ACTIONS value: subject.viewed, document.viewed, recording.viewed, … */
+  /** An ACCESS_ACTIONS value (services/internal/privacy.ts): subject.viewed, document.viewed, case.exported, … */
   action: string;
-  /** The document, recording, session or keyframe looked at, when one. */
+  /** The document, session, keyframe or snapshot looked at (the report's snapshot), when one. */
   item_id: string | null;
 };
 

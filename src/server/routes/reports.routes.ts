@@ -52,7 +52,10 @@ const listSnapshots = createRoute({
 });
 
 const getSnapshot = createRoute({
-  ...access('subjects:read'),
+  ...access('subjects:read', {
+    description:
+      "Written to the subject's access log (snapshot.viewed; the same person again within ten minutes is one entry).",
+  }),
   method: 'get',
   path: '/snapshots/{id}',
   tags,
@@ -75,7 +78,7 @@ const verifySnapshot = createRoute({
 });
 
 const reportDescription =
-  'Without `snapshot`, a new snapshot is made first (audited) so the report names the manifest it rests on. Audited as report.generated.';
+  'Without `snapshot`, a new snapshot is made first (audited) so the report names the manifest it rests on. Audited as report.generated and written to the access log of the subject (report.pdf-generated or report.json-generated, every download).';
 
 const reportPdf = createRoute({
   ...access('export', { description: reportDescription }),
@@ -102,7 +105,7 @@ const reportJson = createRoute({
 const exportJson = createRoute({
   ...access('export', {
     description:
-      'The case bundle (gatecheck.case-bundle/v1) with `caseExport`: status, assignee, notes, history and the latest band. Importing it (POST /subjects/import or `gatecheck import`) stores the bundle and assesses it again; `caseExport` is kept out of the stored bundle. Audited.',
+      'The case bundle (gatecheck.case-bundle/v1) with `caseExport`: status, assignee, notes, history and the latest band. Importing it (POST /subjects/import or `gatecheck import`) stores the bundle and assesses it again; `caseExport` is kept out of the stored bundle. Audited and written to the access log of the subject (case.exported).',
   }),
   method: 'get',
   path: '/subjects/{id}/export.json',
@@ -120,7 +123,7 @@ const csvResponse = (description: string) => ({
 const subjectsCsv = createRoute({
   ...access('export', {
     description:
-      'One row per subject. Cells starting with = + - or @ are prefixed with a quote so spreadsheets do not run them as formulas. Audited.',
+      'One row per subject. Cells starting with = + - or @ are prefixed with a quote so spreadsheets do not run them as formulas. Audited once per download (subjects.exported, with the row count), not in the access log of each subject.',
   }),
   method: 'get',
   path: '/exports/subjects.csv',
@@ -132,7 +135,7 @@ const subjectsCsv = createRoute({
 const signalsCsv = createRoute({
   ...access('export', {
     description:
-      "One row per signal of each subject's latest assessment. Cells starting with = + - or @ are prefixed with a quote. Audited.",
+      "One row per signal of each subject's latest assessment. Cells starting with = + - or @ are prefixed with a quote. Audited once per download (signals.exported), not in each subject's access log.",
   }),
   method: 'get',
   path: '/exports/signals.csv',

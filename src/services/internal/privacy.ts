@@ -53,8 +53,24 @@ export const ACCESS_ACTIONS = [
   'verification.trace-viewed',
   'verification.keyframe-viewed',
   'subject.exported',
+  'snapshot.viewed',
+  'report.pdf-generated',
+  'report.json-generated',
+  'case.exported',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+/**
+ * Copies that leave Gatecheck: every one is an entry, never folded into an earlier one. The CSV exports of all
+ * subjects are not here: they are one audit entry each (`subjects.exported`, `signals.exported`), not one
+ * access-log line per subject on every download.
+ */
+const ALWAYS_RECORDED: ReadonlySet<AccessAction> = new Set([
+  'subject.exported',
+  'report.pdf-generated',
+  'report.json-generated',
+  'case.exported',
+]);
 
 /** The same person opening the same thing again within this window is one entry. */
 const ACCESS_DEDUPE_MS = 10 * 60 * 1000;
@@ -74,7 +90,7 @@ export async function recordAccess(
   const now = app.clock.now();
   const entry = { subjectId, actor: toAuditActor(actor), action, itemId };
   const since = new Date(now.getTime() - ACCESS_DEDUPE_MS).toISOString();
-  if (action !== 'subject.exported' && (await hasRecentAccess(app.database.db, entry, since))) return;
+  if (!ALWAYS_RECORDED.has(action) && (await hasRecentAccess(app.database.db, entry, since))) return;
   await insertAccess(app.database.db, { ...entry, id: app.ids.newId(), at: now.toISOString() });
 }
 

@@ -7,6 +7,7 @@ import { canonicalJson, parseJsonText, toJsonText } from '../../adapters/db/json
 import { latestAssessment } from '../../adapters/db/repositories/assessments.repository.ts';
 import {
   findAuditedManifestHash,
+  findSnapshot,
   type StoredSnapshot,
 } from '../../adapters/db/repositories/case-snapshots.repository.ts';
 import { findCase, listCaseEvents, listCaseNotes } from '../../adapters/db/repositories/cases.repository.ts';
@@ -19,6 +20,7 @@ import type { CaseBundle } from '../../core/bundle/schema.ts';
 import type { ChecklistView } from '../../core/checklist/checklist.ts';
 import { findWallets } from '../../core/detectors/payments/wallets.ts';
 import { companiesOf, peopleOf } from '../../core/detectors/sanctions/parties.ts';
+import { DomainError } from '../../core/errors.ts';
 import type { SanctionsLookup } from '../../core/intel/sanctions.ts';
 import {
   type CaseSnapshot,
@@ -33,7 +35,7 @@ import {
   type SnapshotScreenings,
   type SnapshotVerification,
 } from '../../core/report/snapshot.ts';
-import { notFound } from '../context.ts';
+import { type AppContext, notFound } from '../context.ts';
 import { loadTimeline } from '../get-timeline.ts';
 import { loadPolicy } from './assessing.ts';
 import { loadChecklist } from './checklists.ts';
@@ -292,4 +294,18 @@ export async function verifyStoredSnapshot(
 export function requireSubjectParts(parts: SnapshotParts | null, subjectId: string): SnapshotParts {
   if (!parts) throw notFound('Subject', subjectId);
   return parts;
+}
+
+/** A stored snapshot, read whole (no authorization, no access-log entry: the calling service does both). */
+export async function loadCaseSnapshot(app: AppContext, snapshotId: string): Promise<CaseSnapshot> {
+  const stored = await findSnapshot(app.database.db, snapshotId);
+  if (!stored) throw notFound('Snapshot', snapshotId);
+  try {
+    return storedToSnapshot(stored);
+  } catch {
+    throw new DomainError(
+      'conflict',
+      `Snapshot ${JSON.stringify(snapshotId)} is damaged (a part is not readable); verify it to see which`,
+    );
+  }
 }

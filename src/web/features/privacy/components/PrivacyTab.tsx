@@ -31,6 +31,10 @@ const ACTION_WORDS: Record<string, string> = {
   'verification.trace-viewed': 'Viewed a verification',
   'verification.keyframe-viewed': 'Viewed a verification picture',
   'subject.exported': 'Downloaded all data',
+  'snapshot.viewed': 'Opened an evidence snapshot',
+  'report.pdf-generated': 'Downloaded the case report (PDF)',
+  'report.json-generated': 'Downloaded the case report (data file)',
+  'case.exported': 'Exported the case',
 };
 
 function LegalHoldCard({ id }: { id: string }) {
