@@ -313,13 +313,41 @@ verification
 const documents = program.command('documents').description('stored ID documents');
 documents
   .command('purge')
-  .description('delete now every stored document whose retention period is over (audited)')
+  .description(
+    'delete now every stored document and resume file whose retention period is over (audited): the documents part of the retention sweep only; `gatecheck retention run` runs all of it',
+  )
   .addOption(jsonOption())
   .addOption(dataDirOption())
   .addOption(databaseOption())
   .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
     const { purgeDocumentsCommand } = await import('./commands/purge-documents.ts');
     process.exitCode = await purgeDocumentsCommand(options);
+  });
+
+const retention = program
+  .command('retention')
+  .description('retention of personal data: the periods in force, and the sweep the server runs every hour');
+retention
+  .command('run')
+  .description(
+    'run the whole retention sweep now (documents, recordings, resumes, verification media, sign-in logs, changes, payments, face data, closed cases) and print what was deleted per kind; subjects under legal hold are skipped',
+  )
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { retentionRunCommand } = await import('./commands/run-retention.ts');
+    process.exitCode = await retentionRunCommand(options);
+  });
+retention
+  .command('show')
+  .description('print the retention period of each kind of data (Settings → Privacy, or the defaults)')
+  .addOption(jsonOption())
+  .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .action(async (options: { json?: boolean; dataDir: string; databaseUrl?: string }) => {
+    const { retentionShowCommand } = await import('./commands/run-retention.ts');
+    process.exitCode = await retentionShowCommand(options);
   });
 
 const logins = program

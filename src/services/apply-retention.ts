@@ -1,7 +1,7 @@
 // The retention sweep, run by the server at start and every hour: with the organisation's periods
 // (Settings → Privacy), it deletes
 //   - identity documents, interview recordings and resume files past their date (purge-expired-documents.ts,
-//     which `gatecheck documents purge` runs alone),
+//     which `gatecheck documents purge` runs alone; `gatecheck retention run` runs this whole sweep),
 //   - verification traces and face snapshots past theirs (expire-verifications.ts),
 //   - sign-in events older than the sign-in period (stored events and bundle `logins[]`),
 //   - change events and payments older than the change period (bundle `changes[]`, `payments[]`),

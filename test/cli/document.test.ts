@@ -165,7 +165,7 @@ describe('gatecheck documents purge', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      'No stored document or resume file has reached the end of its retention period.\n',
+      'No stored document or resume file has reached the end of its retention period.\nThis is the documents part of the retention sweep only; `gatecheck retention run` runs all of it (sign-in logs, verification media, closed cases …).\n',
     );
     const json = gatecheck(['documents', 'purge', '--data-dir', dataDir, '--json']);
     expect(JSON.parse(json.stdout)).toEqual({ deleted: 0, fileIds: [], resumeSubjects: [], failed: [] });
@@ -196,7 +196,7 @@ describe('gatecheck documents purge', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      'Deleted 1 stored file whose retention period was over (1 document, 0 resumes; audited as document.deleted).\n',
+      'Deleted 1 stored file whose retention period was over (1 document, 0 resumes; audited as document.deleted).\nThis is the documents part of the retention sweep only; `gatecheck retention run` runs all of it (sign-in logs, verification media, closed cases …).\n',
     );
     const database = createDatabase({ dataDir });
     try {
