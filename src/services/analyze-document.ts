@@ -51,6 +51,7 @@ import {
 } from './internal/documents.ts';
 import { reassessSubjects } from './internal/logins.ts';
 import { rematchVerifications } from './internal/rematch-verifications.ts';
+import { jobActor, settleFailedAnalysis } from './internal/stored-uploads.ts';
 import { IDENTITY_DOCUMENT_KINDS } from './internal/verifications.ts';
 
 export { ANALYZE_DOCUMENT_JOB } from './internal/documents.ts';
@@ -64,11 +65,6 @@ const STEPS: readonly (AnalysisStep | 'comparing')[] = [
 ];
 /** Matches listed per file (closest first). */
 const MAX_REUSE = 50;
-
-function readActor(value: unknown): AuditActor {
-  if (value && typeof value === 'object' && 'kind' in value && 'name' in value) return value as AuditActor;
-  return { kind: 'system', id: 'system', name: 'Gatecheck' };
-}
 
 function detailHashOf(analysis: JsonObject | null): string | null {
   const forensics = analysis?.forensics;
@@ -230,7 +226,7 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
   return async ({ payload, reportProgress }) => {
     const db = app.database.db;
     const fileId = typeof payload.fileId === 'string' ? payload.fileId : '';
-    const actor = readActor(payload.actor);
+    const actor = jobActor(payload.actor);
     const file = await findDocumentFile(db, fileId);
     if (!file) throw new Error(`document file ${fileId} is not recorded`);
     if (file.deletedAt !== null || file.storageKey === null) return { fileId, status: 'deleted' };
@@ -334,24 +330,20 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
       return result;
     } catch (error) {
       if (elaKey !== null) await store.delete(elaKey).catch(() => undefined);
-      // Deleted (by hand or retention) while it was being analysed: nothing failed.
-      if ((await findDocumentFile(db, file.id))?.deletedAt != null) return { fileId, status: 'deleted' };
-      const message = error instanceof Error ? error.message : String(error);
-      await inTransaction(app, async (trx) => {
-        await lockSubjectDocuments(trx, file.subjectId);
-        if (!(await recordDocumentFailure(trx, file.id, message))) return;
+      await settleFailedAnalysis(app, {
+        error,
+        subjectId: file.subjectId,
+        actor,
+        what: 'document',
+        action: 'document.analysis_failed',
+        isDeleted: async () => (await findDocumentFile(db, file.id))?.deletedAt != null,
+        markFailed: (trx, message) => recordDocumentFailure(trx, file.id, message),
         // The upload's bundle item (receivedAt) still counts: assess with it.
-        await updateBundleAndAssess(app, trx, actor, file, null);
-        await appendAudit(trx, {
-          at: app.clock.now().toISOString(),
-          actor,
-          action: 'document.analysis_failed',
-          targetType: 'subject',
-          targetId: file.subjectId,
-          data: { fileId: file.id, name: file.name, error: message },
-        });
+        alsoInTransaction: (trx) => updateBundleAndAssess(app, trx, actor, file, null),
+        auditData: (message) => ({ fileId: file.id, name: file.name, error: message }),
       });
-      throw new Error(`The document analysis failed: ${message}`);
+      // Deleted (by hand or retention) while it was being analysed: nothing failed.
+      return { fileId, status: 'deleted' };
     }
   };
 }

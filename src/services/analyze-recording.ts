@@ -34,6 +34,7 @@ import {
   toAnalysisJson,
   withInterviewItem,
 } from './internal/recordings.ts';
+import { jobActor, settleFailedAnalysis } from './internal/stored-uploads.ts';
 import { IDENTITY_DOCUMENT_KINDS } from './internal/verifications.ts';
 import { RECORDING_EXTENSIONS, withPrivateFile } from './upload-recording.ts';
 
@@ -41,11 +42,6 @@ export { ANALYZE_RECORDING_JOB } from './internal/recordings.ts';
 
 /** Occlusion events copied into the bundle item. */
 const MAX_BUNDLE_EVENTS = 50;
-
-function readActor(value: unknown): AuditActor {
-  if (value && typeof value === 'object' && 'kind' in value && 'name' in value) return value as AuditActor;
-  return { kind: 'system', id: 'system', name: 'Gatecheck' };
-}
 
 /** The latest identity document with a face embedding (its index and the embedding), or null. */
 export function idPhoto(bundle: CaseBundle): { index: number; embedding: number[] } | null {
@@ -169,7 +165,7 @@ export function analyzeRecordingHandler(app: AppContext): JobHandler {
   return async ({ payload, reportProgress }) => {
     const db = app.database.db;
     const recordingId = typeof payload.recordingId === 'string' ? payload.recordingId : '';
-    const actor = readActor(payload.actor);
+    const actor = jobActor(payload.actor);
     const rec = await findInterviewRecording(db, recordingId);
     if (!rec) throw new Error(`recording ${recordingId} is not recorded`);
     if (rec.deletedAt !== null || rec.storageKey === null) return { recordingId, status: 'deleted' };
@@ -232,22 +228,18 @@ export function analyzeRecordingHandler(app: AppContext): JobHandler {
       };
       return result;
     } catch (error) {
-      if ((await findInterviewRecording(db, rec.id))?.deletedAt != null)
-        return { recordingId, status: 'deleted' };
-      const message = error instanceof Error ? error.message : String(error);
-      await inTransaction(app, async (trx) => {
-        await lockSubjectDocuments(trx, rec.subjectId);
-        if (!(await recordRecordingFailure(trx, rec.id, message))) return;
-        await appendAudit(trx, {
-          at: app.clock.now().toISOString(),
-          actor,
-          action: 'recording.analysis_failed',
-          targetType: 'subject',
-          targetId: rec.subjectId,
-          data: { recordingId: rec.id, name: rec.name, error: message },
-        });
+      await settleFailedAnalysis(app, {
+        error,
+        subjectId: rec.subjectId,
+        actor,
+        what: 'recording',
+        action: 'recording.analysis_failed',
+        isDeleted: async () => (await findInterviewRecording(db, rec.id))?.deletedAt != null,
+        markFailed: (trx, message) => recordRecordingFailure(trx, rec.id, message),
+        auditData: (message) => ({ recordingId: rec.id, name: rec.name, error: message }),
       });
-      throw new Error(`The recording analysis failed: ${message}`);
+      // Deleted (by hand or retention) while it was being analysed: nothing failed.
+      return { recordingId, status: 'deleted' };
     }
   };
 }

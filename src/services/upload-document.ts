@@ -45,6 +45,7 @@ import {
   withDocumentItem,
 } from './internal/documents.ts';
 import { loadRetentionPolicy } from './internal/privacy.ts';
+import { readBoundedBody, type UploadBody } from './internal/stored-uploads.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -55,7 +56,7 @@ export type UploadDocumentInput = {
   /** The client's file name, for display only. */
   name?: string | undefined;
   /** The file's bytes as a stream (an HTTP body, a file read stream) or at once. */
-  body: AsyncIterable<Uint8Array> | Uint8Array;
+  body: UploadBody;
   /** Declared size (Content-Length), checked before reading when given. */
   declaredBytes?: number | undefined;
 };
@@ -77,22 +78,8 @@ function tooLarge(limit: number): DomainError {
 }
 
 /** Reads the body into memory, giving up (and so cancelling the upload) as soon as it passes `limit`. */
-export async function readBounded(
-  body: AsyncIterable<Uint8Array> | Uint8Array,
-  limit: number,
-): Promise<Buffer> {
-  if (body instanceof Uint8Array) {
-    if (body.length > limit) throw tooLarge(limit);
-    return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    total += chunk.byteLength;
-    if (total > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, total);
+export function readBounded(body: UploadBody, limit: number): Promise<Buffer> {
+  return readBoundedBody(body, limit, tooLarge);
 }
 
 export function checkDocumentKind(kind: string | undefined): string {

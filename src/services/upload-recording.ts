@@ -36,6 +36,7 @@ import {
   toRecordingView,
   withInterviewItem,
 } from './internal/recordings.ts';
+import { readBoundedBody, type UploadBody } from './internal/stored-uploads.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -46,7 +47,7 @@ export type UploadRecordingInput = {
   /** … when the interview is not listed yet, when it was held (ISO 8601): a new video interview is appended. */
   at?: string | undefined;
   name?: string | undefined;
-  body: AsyncIterable<Uint8Array> | Uint8Array;
+  body: UploadBody;
   declaredBytes?: number | undefined;
 };
 
@@ -65,21 +66,6 @@ function tooLarge(limit: number): DomainError {
 
 function invalid(path: string, message: string): DomainError {
   return new DomainError('validation', message, [{ path, message }]);
-}
-
-async function readBounded(body: AsyncIterable<Uint8Array> | Uint8Array, limit: number): Promise<Buffer> {
-  if (body instanceof Uint8Array) {
-    if (body.length > limit) throw tooLarge(limit);
-    return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    total += chunk.byteLength;
-    if (total > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, total);
 }
 
 /** Runs `work` on the bytes written to a private temporary file (0600 in a 0700 folder), removed afterwards. */
@@ -134,7 +120,7 @@ export async function uploadRecording(
   const limit = app.config.recordings.maxBytes;
   if (input.declaredBytes !== undefined && input.declaredBytes > limit) throw tooLarge(limit);
   await assertFfmpegInstalled();
-  const bytes = await readBounded(input.body, limit);
+  const bytes = await readBoundedBody(input.body, limit, tooLarge);
   if (bytes.length === 0) throw invalid('recording', 'The file is empty');
   const mediaType = await sniffRecording(bytes);
   const probe: VideoProbe = await withPrivateFile(bytes, RECORDING_EXTENSIONS[mediaType] ?? '', probeVideo);

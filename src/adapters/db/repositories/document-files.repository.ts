@@ -4,7 +4,7 @@ import type { Executor } from '../database.ts';
 import { parseJsonObject, parseJsonText, toJsonText } from '../json.ts';
 import type { AuditActor, JsonObject } from '../records.ts';
 import type { DocumentFilesTable } from '../tables.ts';
-import { heldSubjectIds } from './privacy.repository.ts';
+import { listExpiredUploadRows, listUnqueuedUploadRows, type RetentionCursor } from './stored-uploads.ts';
 
 export type DocumentFileStatus = 'analyzing' | 'analyzed' | 'failed' | 'deleted';
 export type DocumentDeletedReason = 'retention' | 'manual';
@@ -210,36 +210,14 @@ export async function listExpiredDocumentFiles(
   db: Executor,
   now: string,
   limit: number,
-  after?: { retainUntil: string; id: string },
+  after?: RetentionCursor,
 ): Promise<DocumentFileRecord[]> {
-  let q = db
-    .selectFrom('document_files')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('retain_until', '<=', now)
-    // A subject under legal hold keeps everything (migration 20261210).
-    .where('subject_id', 'not in', heldSubjectIds(db));
-  if (after !== undefined)
-    q = q.where((eb) =>
-      eb.or([
-        eb('retain_until', '>', after.retainUntil),
-        eb.and([eb('retain_until', '=', after.retainUntil), eb('id', '>', after.id)]),
-      ]),
-    );
-  const rows = await q.orderBy('retain_until').orderBy('id').limit(limit).execute();
-  return rows.map(documentFileRowToRecord);
+  return (await listExpiredUploadRows(db, 'document_files', now, limit, after)).map(documentFileRowToRecord);
 }
 
 /** Stored files still waiting for an analysis that was never queued (a crash between upload and queueing). */
 export async function listUnqueuedDocumentFiles(db: Executor): Promise<DocumentFileRecord[]> {
-  const rows = await db
-    .selectFrom('document_files')
-    .selectAll()
-    .where('status', '=', 'analyzing')
-    .where('job_id', 'is', null)
-    .where('deleted_at', 'is', null)
-    .execute();
-  return rows.map(documentFileRowToRecord);
+  return (await listUnqueuedUploadRows(db, 'document_files')).map(documentFileRowToRecord);
 }
 
 export type ReuseCandidate = { id: string; subjectId: string; sha256: string; perceptualHash: string | null };

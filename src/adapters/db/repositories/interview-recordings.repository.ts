@@ -4,7 +4,7 @@ import type { Executor } from '../database.ts';
 import { parseJsonObject, parseJsonText, toJsonText } from '../json.ts';
 import type { AuditActor, JsonObject } from '../records.ts';
 import type { InterviewRecordingsTable } from '../tables.ts';
-import { heldSubjectIds } from './privacy.repository.ts';
+import { listExpiredUploadRows, listUnqueuedUploadRows, type RetentionCursor } from './stored-uploads.ts';
 
 export type RecordingStatus = 'analyzing' | 'analyzed' | 'failed' | 'deleted';
 export type RecordingDeletedReason = 'retention' | 'manual';
@@ -163,34 +163,14 @@ export async function listExpiredRecordings(
   db: Executor,
   now: string,
   limit: number,
-  after?: { retainUntil: string; id: string },
+  after?: RetentionCursor,
 ): Promise<InterviewRecordingRecord[]> {
-  let q = db
-    .selectFrom('interview_recordings')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('retain_until', '<=', now)
-    // A subject under legal hold keeps everything (migration 20261210).
-    .where('subject_id', 'not in', heldSubjectIds(db));
-  if (after !== undefined)
-    q = q.where((eb) =>
-      eb.or([
-        eb('retain_until', '>', after.retainUntil),
-        eb.and([eb('retain_until', '=', after.retainUntil), eb('id', '>', after.id)]),
-      ]),
-    );
-  const rows = await q.orderBy('retain_until').orderBy('id').limit(limit).execute();
-  return rows.map(recordingRowToRecord);
+  return (await listExpiredUploadRows(db, 'interview_recordings', now, limit, after)).map(
+    recordingRowToRecord,
+  );
 }
 
 /** Stored recordings still waiting for an analysis that was never queued (a crash between upload and queueing). */
 export async function listUnqueuedRecordings(db: Executor): Promise<InterviewRecordingRecord[]> {
-  const rows = await db
-    .selectFrom('interview_recordings')
-    .selectAll()
-    .where('status', '=', 'analyzing')
-    .where('job_id', 'is', null)
-    .where('deleted_at', 'is', null)
-    .execute();
-  return rows.map(recordingRowToRecord);
+  return (await listUnqueuedUploadRows(db, 'interview_recordings')).map(recordingRowToRecord);
 }
