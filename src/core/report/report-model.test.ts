@@ -2,6 +2,8 @@
 // and where they were found, the authority forms filled where known and "not known" elsewhere, CSV cell guard.
 import { describe, expect, it } from 'vitest';
 import { assessPopulation } from '../assess.ts';
+import { getSignal } from '../catalog/signals.ts';
+import { SOURCES } from '../catalog/sources.ts';
 import type { CaseBundle } from '../bundle/schema.ts';
 import { safeCell, withoutCaseExport } from './case-export.ts';
 import { describeEvidence, valueAtPath } from './evidence.ts';
@@ -149,14 +151,18 @@ describe('report model', () => {
   it('summarises the band with plain reasons and lists every signal with its evidence, most severe first', () => {
     expect(model.format).toBe('gatecheck.report/v1');
     expect(model.snapshot.manifestHash).toBe(HASH);
-    expect(model.summary.band).not.toBeNull();
+    const assessed = snapshotOf(bundle).parts.assessment?.assessment;
+    expect(assessed?.band).toBe('high');
+    expect(model.summary.band).toBe('high');
+    expect(model.summary.score).toBe(assessed?.score ?? -1);
     expect(model.summary.headline.length).toBeGreaterThan(20);
     const order = { critical: 0, high: 1, medium: 2, low: 3 };
     const ranks = model.signals.map((s) => order[s.severity]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const camera = model.signals.find((s) => s.id === 'interview.camera-refusal');
     expect(camera?.evidence.map((e) => e.path)).toEqual(['interviews[0]', 'interviews[1]']);
-    expect(camera?.sources.length).toBeGreaterThan(0);
+    expect(camera?.sources.map((x) => x.key)).toEqual(getSignal('interview.camera-refusal').sources);
+    for (const x of camera?.sources ?? []) expect(x.title).toBe(SOURCES[x.key as keyof typeof SOURCES]?.title);
     expect(model.case.statusLabel).toBe('Escalated');
     expect(model.checklistNote).toMatch(/No due-diligence checklist/);
   });
