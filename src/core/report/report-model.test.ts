@@ -2,9 +2,9 @@
 // and where they were found, the authority forms filled where known and "not known" elsewhere, CSV cell guard.
 import { describe, expect, it } from 'vitest';
 import { assessPopulation } from '../assess.ts';
+import type { CaseBundle } from '../bundle/schema.ts';
 import { getSignal } from '../catalog/signals.ts';
 import { SOURCES } from '../catalog/sources.ts';
-import type { CaseBundle } from '../bundle/schema.ts';
 import { safeCell, withoutCaseExport } from './case-export.ts';
 import { describeEvidence, valueAtPath } from './evidence.ts';
 import { buildReport, reportIdentifiers } from './report-model.ts';
@@ -162,7 +162,8 @@ describe('report model', () => {
     const camera = model.signals.find((s) => s.id === 'interview.camera-refusal');
     expect(camera?.evidence.map((e) => e.path)).toEqual(['interviews[0]', 'interviews[1]']);
     expect(camera?.sources.map((x) => x.key)).toEqual(getSignal('interview.camera-refusal').sources);
-    for (const x of camera?.sources ?? []) expect(x.title).toBe(SOURCES[x.key as keyof typeof SOURCES]?.title);
+    for (const x of camera?.sources ?? [])
+      expect(x.title).toBe(SOURCES[x.key as keyof typeof SOURCES]?.title);
     expect(model.case.statusLabel).toBe('Escalated');
     expect(model.checklistNote).toMatch(/No due-diligence checklist/);
   });
