@@ -1,16 +1,29 @@
 import { appendAudit } from '../adapters/db/audit.ts';
 import { subjectExists } from '../adapters/db/repositories/subjects.repository.ts';
 import { DomainError } from '../core/errors.ts';
+import { parseCaseExport, withoutCaseExport } from '../core/report/case-export.ts';
 import { type Actor, type AppContext, authorize, inTransaction, toAuditActor } from './context.ts';
 import { assessWithinPopulation, recordAssessment } from './internal/assessing.ts';
 import { requireValidBundle } from './internal/bundles.ts';
+import { restoreCase } from './internal/case-restore.ts';
 import { insertSubjectWithCase } from './internal/subjects.ts';
 import { loadSubjectDetail, type SubjectDetail } from './internal/views.ts';
 
-/** Stores a new subject from a case bundle, opens its case and assesses it. 409 if the id exists. */
+/**
+ * Stores a new subject from a case bundle, opens its case and assesses it. 409 if the id exists. A case
+ * export's `caseExport` is kept out of the stored bundle and restores the case in the same transaction.
+ */
 export async function createSubject(app: AppContext, actor: Actor, value: unknown): Promise<SubjectDetail> {
   authorize(actor, 'subjects:write');
-  const bundle = requireValidBundle(value);
+  const caseExport = parseCaseExport(value);
+  if (!caseExport.ok) {
+    throw new DomainError(
+      'validation',
+      'The case export is not valid; nothing was stored',
+      caseExport.problems,
+    );
+  }
+  const bundle = withoutCaseExport(requireValidBundle(value));
   const id = bundle.subject.id;
   const who = toAuditActor(actor);
   return inTransaction(app, async (trx) => {
@@ -21,6 +34,7 @@ export async function createSubject(app: AppContext, actor: Actor, value: unknow
       );
     }
     await insertSubjectWithCase(app, trx, who, bundle);
+    if (caseExport.info) await restoreCase(app, trx, who, id, caseExport.info);
     await appendAudit(trx, {
       at: app.clock.now().toISOString(),
       actor: who,

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { appendAudit } from '../adapters/db/audit.ts';
 import { latestAssessment } from '../adapters/db/repositories/assessments.repository.ts';
 import { findCase, listCaseEvents, listCaseNotes } from '../adapters/db/repositories/cases.repository.ts';
+import { listChecklistStates } from '../adapters/db/repositories/checklists.repository.ts';
 import {
   findSubject,
   querySubjects,
@@ -31,15 +32,16 @@ async function audit(app: AppContext, actor: Actor, action: string, targetId: st
   );
 }
 
-/** The subject's bundle with `caseExport` (status, notes, history, latest band) added. */
+/** The subject's bundle with `caseExport` (status, assignee, notes, history, checklist states, latest band) added. */
 export async function exportCase(app: AppContext, actor: Actor, subjectId: string): Promise<CaseExport> {
   authorize(actor, 'export');
   const db = app.database.db;
   const [subject, record] = await Promise.all([findSubject(db, subjectId), findCase(db, subjectId)]);
   if (!subject || !record) throw notFound('Subject', subjectId);
-  const [events, notes, latest, assignee] = await Promise.all([
+  const [events, notes, checklist, latest, assignee] = await Promise.all([
     listCaseEvents(db, subjectId),
     listCaseNotes(db, subjectId),
+    listChecklistStates(db, subjectId),
     latestAssessment(db, subjectId),
     record.assigneeId ? findUserById(db, record.assigneeId) : Promise.resolve(null),
   ]);
@@ -50,13 +52,21 @@ export async function exportCase(app: AppContext, actor: Actor, subjectId: strin
     [CASE_EXPORT_FIELD]: {
       exportedAt,
       exportedBy: actor.name,
+      instance: app.config.publicUrl,
       case: {
         status: record.status,
-        assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+        assignee: assignee ? { id: assignee.id, name: assignee.name, email: assignee.email } : null,
         openedAt: record.openedAt,
         updatedAt: record.updatedAt,
         events: events.map((e) => ({ at: e.at, kind: e.kind, from: e.from, to: e.to, actor: e.actor.name })),
         notes: notes.map((n) => ({ at: n.at, author: n.author.name, text: n.text })),
+        checklist: checklist.map((c) => ({
+          id: c.itemId,
+          status: c.status,
+          note: c.note,
+          at: c.at,
+          by: c.by?.name ?? null,
+        })),
       },
       assessment: a
         ? { band: a.band, score: a.score, assessedAt: a.assessedAt, signals: a.signals.map((s) => s.id) }

@@ -1,13 +1,20 @@
 // Case snapshots on both dialects: frozen parts, a manifest that verifies, UPDATE refused by the database,
 // tampering found part by part, later case changes leaving old snapshots alone; the report model built from a
-// snapshot; and case export → import into a fresh database giving back the same bundle and assessment.
+// snapshot; and case export → import into a fresh database of the other dialect giving back the same bundle,
+// assessment and case (status, assignee, notes, checklist), a bad caseExport refused whole, an existing case kept.
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEntries } from '../../src/adapters/db/audit.ts';
 import { latestAssessment } from '../../src/adapters/db/repositories/assessments.repository.ts';
-import { findSubject } from '../../src/adapters/db/repositories/subjects.repository.ts';
+import { findCase, listCaseNotes } from '../../src/adapters/db/repositories/cases.repository.ts';
+import { listChecklistStates } from '../../src/adapters/db/repositories/checklists.repository.ts';
+import { findSubject, subjectExists } from '../../src/adapters/db/repositories/subjects.repository.ts';
+import { insertUser } from '../../src/adapters/db/repositories/users.repository.ts';
 import { getSignal } from '../../src/core/catalog/signals.ts';
 import { DomainError } from '../../src/core/errors.ts';
+import type { CaseExport } from '../../src/core/report/case-export.ts';
+import { createSubject } from '../../src/services/create-subject.ts';
 import { exportCase, exportSignalsCsv, exportSubjectsCsv } from '../../src/services/export-cases.ts';
 import { importBundles } from '../../src/services/import-bundles.ts';
 import { buildCaseReport } from '../../src/services/report-case.ts';
@@ -17,11 +24,11 @@ import {
   listCaseSnapshots,
   verifyCaseSnapshot,
 } from '../../src/services/snapshot-case.ts';
-import { addCaseNote } from '../../src/services/work-case.ts';
+import { addCaseNote, assignCase, transitionCase } from '../../src/services/work-case.ts';
 import { setChecklistItem } from '../../src/services/work-checklist.ts';
 import { dialects } from '../db.ts';
 import { buildBundle, buildRiskyBundle } from './factories.ts';
-import { createTestApp, investigator, recruiter, type TestApp, viewer } from './helpers.ts';
+import { createTestApp, investigator, recruiter, T0, type TestApp, viewer } from './helpers.ts';
 
 const risky = {
   ...buildRiskyBundle('emp-0207', 'Kyle Anderson'),
@@ -157,7 +164,7 @@ for (const dialect of dialects) {
       const camera = model.signals.find((s) => s.id === 'interview.camera-refusal');
       expect(camera?.evidence[0]?.path).toBe('interviews[0]');
       expect(camera?.evidence[0]?.value).toContain('camera broken');
-      expect(camera?.howToVerify).toBe(getSignal('interview.camera-refusal').howToVerify);
+      expect(camera?.howToVerify).toBe(getSignal('interview.camera-refusal')?.howToVerify);
       const values = model.identifiers.map((i) => `${i.kind}:${i.value}`);
       expect(values).toContain('wallet:0x52908400098527886E0F7030069857D2E4169EE7');
       expect(values).toContain('ip:203.0.113.7');
@@ -204,18 +211,103 @@ for (const dialect of dialects) {
   });
 }
 
-describe('case export → import into a fresh database', () => {
-  it('gives back the same bundle and assessment', async () => {
-    const from = await createTestApp('sqlite');
-    const to = await createTestApp('postgres');
-    try {
+const other = { sqlite: 'postgres', postgres: 'sqlite' } as const;
+
+async function caseOf(app: TestApp['app'], subjectId: string) {
+  const db = app.database.db;
+  const [record, notes, checklist] = await Promise.all([
+    findCase(db, subjectId),
+    listCaseNotes(db, subjectId),
+    listChecklistStates(db, subjectId),
+  ]);
+  return { record, notes, checklist };
+}
+
+for (const dialect of dialects) {
+  describe(`case export (${dialect}) → import into a fresh database (${other[dialect]})`, () => {
+    let from: TestApp;
+    let to: TestApp;
+    let exported: CaseExport;
+    beforeAll(async () => {
+      from = await createTestApp(dialect);
+      to = await createTestApp(other[dialect]);
+      for (const [t, id] of [
+        [from, 'user-from'],
+        [to, 'user-to'],
+      ] as const) {
+        await insertUser(t.app.database.db, {
+          id,
+          email: 'Ines.Ortega@example.com',
+          name: 'Ines Ortega',
+          role: 'investigator',
+          passwordHash: 'x',
+          at: T0,
+        });
+      }
       await importBundles(from.app, recruiter, [risky]);
       await addCaseNote(from.app, recruiter, 'emp-0207', { text: 'Asked for crypto' });
-      const exported = await exportCase(from.app, investigator, 'emp-0207');
+      from.clock.set('2026-03-20T13:00:00.000Z');
+      await transitionCase(from.app, investigator, 'emp-0207', { to: 'in_review' });
+      await transitionCase(from.app, investigator, 'emp-0207', { to: 'escalated' });
+      await assignCase(from.app, investigator, 'emp-0207', { userId: 'user-from' });
+      await setChecklistItem(from.app, recruiter, 'emp-0207', 'application.source-recorded', {
+        state: 'done',
+        note: 'Came through a job board',
+      });
+      exported = JSON.parse(
+        JSON.stringify(await exportCase(from.app, investigator, 'emp-0207')),
+      ) as CaseExport;
+    });
+    afterAll(async () => {
+      await from?.close();
+      await to?.close();
+    });
+
+    it('exports the case state with checklist who/when and the assignee email', () => {
       expect(exported.format).toBe('gatecheck.case-bundle/v1');
-      expect(exported.caseExport.case.notes.map((n) => n.text)).toEqual(['Asked for crypto']);
-      const result = await importBundles(to.app, recruiter, [JSON.parse(JSON.stringify(exported))]);
-      expect(result.results[0]).toMatchObject({ ok: true, action: 'created' });
+      const c = exported.caseExport.case;
+      expect(c.status).toBe('escalated');
+      expect(c.assignee).toMatchObject({ name: 'Ines Ortega', email: 'ines.ortega@example.com' });
+      expect(c.notes.map((n) => n.text)).toEqual(['Asked for crypto']);
+      expect(c.checklist).toEqual([
+        {
+          id: 'application.source-recorded',
+          status: 'done',
+          note: 'Came through a job board',
+          at: '2026-03-20T13:00:00.000Z',
+          by: 'recruiter user',
+        },
+      ]);
+    });
+
+    it('refuses a bad caseExport whole, naming its paths, and stores nothing', async () => {
+      const bad = structuredClone(exported) as unknown as { caseExport: Record<string, unknown> };
+      bad.caseExport = {
+        ...exported.caseExport,
+        case: {
+          ...exported.caseExport.case,
+          status: 'archived',
+          notes: [{ at: 'yesterday', author: 'x', text: 'y' }],
+        },
+      };
+      const result = await importBundles(to.app, recruiter, [bad]);
+      expect(result.results[0]?.ok).toBe(false);
+      const paths = result.results[0]?.ok === false ? result.results[0].problems.map((p) => p.path) : [];
+      expect(paths).toEqual(['caseExport.case.status', 'caseExport.case.notes[0].at']);
+      expect(await subjectExists(to.app.database.db, 'emp-0207')).toBe(false);
+      expect(await listAuditEntries(to.app.database.db, { targetId: 'emp-0207' })).toEqual([]);
+      const viaCreate = await createSubject(to.app, recruiter, bad).then(
+        () => 'stored',
+        (e: unknown) => (e instanceof DomainError ? e.problems?.map((p) => p.path) : e),
+      );
+      expect(viaCreate).toEqual(['caseExport.case.status', 'caseExport.case.notes[0].at']);
+      expect(await subjectExists(to.app.database.db, 'emp-0207')).toBe(false);
+    });
+
+    it('gives back the same bundle, assessment, case status, assignee, notes and checklist', async () => {
+      to.clock.set('2026-04-01T08:00:00.000Z');
+      const result = await importBundles(to.app, recruiter, [exported]);
+      expect(result.results[0]).toEqual({ index: 0, ok: true, subjectId: 'emp-0207', action: 'created' });
       const original = await findSubject(from.app.database.db, 'emp-0207');
       const copy = await findSubject(to.app.database.db, 'emp-0207');
       expect(copy?.bundle).toEqual(original?.bundle);
@@ -224,9 +316,72 @@ describe('case export → import into a fresh database', () => {
       expect(b?.band).toBe(a?.band);
       expect(b?.score).toBe(a?.score);
       expect(b?.signals.map((s) => s.id)).toEqual(a?.signals.map((s) => s.id));
-    } finally {
-      await from.close();
-      await to.close();
-    }
+
+      const was = await caseOf(from.app, 'emp-0207');
+      const now = await caseOf(to.app, 'emp-0207');
+      expect(now.record?.status).toBe(was.record?.status);
+      expect(now.record?.assigneeId).toBe('user-to');
+      const marker = `imported from ${from.app.config.publicUrl} export of ${exported.caseExport.exportedAt}`;
+      expect(now.notes.map((n) => ({ at: n.at, author: n.author.name, text: n.text }))).toEqual(
+        was.notes.map((n) => ({ at: n.at, author: n.author.name, text: `${n.text}\n\n(${marker})` })),
+      );
+      expect(now.checklist.map((c) => ({ ...c, by: c.by?.name }))).toEqual(
+        was.checklist.map((c) => ({ ...c, by: c.by?.name, note: `${c.note} (${marker})` })),
+      );
+      const audit = await listAuditEntries(to.app.database.db, { targetId: 'emp-0207' });
+      expect(audit.filter((e) => e.action === 'case.imported').map((e) => e.data)).toEqual([
+        { source: marker, status: 'escalated', assignee: 'matched', notes: 1, checklist: 1, skipped: 0 },
+      ]);
+    });
+
+    it('keeps the case of a subject that already exists and warns', async () => {
+      const before = await caseOf(to.app, 'emp-0207');
+      const again = structuredClone(exported);
+      again.caseExport.case.status = 'closed';
+      again.caseExport.case.notes.push({ at: T0, author: 'Someone', text: 'Another note' });
+      const result = await importBundles(to.app, recruiter, [again]);
+      expect(result.results[0]).toMatchObject({ ok: true, action: 'updated' });
+      const warnings = result.results[0]?.ok ? (result.results[0].warnings ?? []) : [];
+      expect(warnings.map((w) => w.path)).toEqual(['caseExport']);
+      expect(warnings[0]?.message).toContain('already exists here with its own case');
+      expect(await caseOf(to.app, 'emp-0207')).toEqual(before);
+    });
+
+    it('through POST /subjects: skips unknown checklist steps and keeps an unknown assignee as a note', async () => {
+      const copy = structuredClone(exported);
+      copy.subject.id = 'emp-0208';
+      copy.caseExport.case.assignee = { id: 'x', name: 'Pat Doe', email: 'pat@elsewhere.example' };
+      copy.caseExport.case.checklist.push({
+        id: 'no.such-step',
+        status: 'done',
+        note: null,
+        at: T0,
+        by: 'Pat',
+      });
+      const created = await createSubject(to.app, recruiter, copy);
+      expect(created.id).toBe('emp-0208');
+      const stored = await findSubject(to.app.database.db, 'emp-0208');
+      expect(stored?.bundle).not.toHaveProperty('caseExport');
+      const now = await caseOf(to.app, 'emp-0208');
+      expect(now.record).toMatchObject({ status: 'escalated', assigneeId: null });
+      expect(now.checklist.map((c) => c.itemId)).toEqual(['application.source-recorded']);
+      expect(now.notes.at(-1)?.text).toContain('Assigned to Pat Doe (pat@elsewhere.example) in the export');
+      const audit = await listAuditEntries(to.app.database.db, { targetId: 'emp-0208' });
+      expect(audit.find((e) => e.action === 'case.imported')?.data).toMatchObject({
+        assignee: 'kept as note',
+        checklist: 1,
+        skipped: 1,
+      });
+      const viaImport = structuredClone(copy);
+      viaImport.subject.id = 'emp-0209';
+      const result = await importBundles(to.app, recruiter, [viaImport]);
+      const warnings = result.results[0]?.ok ? (result.results[0].warnings ?? []) : [];
+      expect(warnings).toEqual([
+        {
+          path: 'caseExport.case.checklist[1].id',
+          message: '"no.such-step" is not a checklist step on this instance; its state was skipped',
+        },
+      ]);
+    });
   });
-});
+}

@@ -161,7 +161,7 @@ describe('report model', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const camera = model.signals.find((s) => s.id === 'interview.camera-refusal');
     expect(camera?.evidence.map((e) => e.path)).toEqual(['interviews[0]', 'interviews[1]']);
-    expect(camera?.sources.map((x) => x.key)).toEqual(getSignal('interview.camera-refusal').sources);
+    expect(camera?.sources.map((x) => x.key)).toEqual(getSignal('interview.camera-refusal')?.sources);
     for (const x of camera?.sources ?? [])
       expect(x.title).toBe(SOURCES[x.key as keyof typeof SOURCES]?.title);
     expect(model.case.statusLabel).toBe('Escalated');
