@@ -277,7 +277,6 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
           targetId: file.subjectId,
           data: {
             fileId: file.id,
-            name: file.name,
             path: written.path,
             bundleUpdated: written.bundleUpdated,
             mrz:
@@ -340,7 +339,7 @@ export function analyzeDocumentHandler(app: AppContext): JobHandler {
         markFailed: (trx, message) => recordDocumentFailure(trx, file.id, message),
         // The upload's bundle item (receivedAt) still counts: assess with it.
         alsoInTransaction: (trx) => updateBundleAndAssess(app, trx, actor, file, null),
-        auditData: (message) => ({ fileId: file.id, name: file.name, error: message }),
+        auditData: (message) => ({ fileId: file.id, error: message }),
       });
       // Deleted (by hand or retention) while it was being analysed: nothing failed.
       return { fileId, status: 'deleted' };

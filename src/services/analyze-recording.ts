@@ -236,7 +236,7 @@ export function analyzeRecordingHandler(app: AppContext): JobHandler {
         action: 'recording.analysis_failed',
         isDeleted: async () => (await findInterviewRecording(db, rec.id))?.deletedAt != null,
         markFailed: (trx, message) => recordRecordingFailure(trx, rec.id, message),
-        auditData: (message) => ({ recordingId: rec.id, name: rec.name, error: message }),
+        auditData: (message) => ({ recordingId: rec.id, error: message }),
       });
       // Deleted (by hand or retention) while it was being analysed: nothing failed.
       return { recordingId, status: 'deleted' };

@@ -41,7 +41,7 @@ export async function createSubject(app: AppContext, actor: Actor, value: unknow
       action: 'subject.created',
       targetType: 'subject',
       targetId: id,
-      data: { name: bundle.subject.name ?? null, kind: bundle.subject.kind ?? null },
+      data: { kind: bundle.subject.kind ?? null },
     });
     const assessment = (await assessWithinPopulation(app, trx, [bundle])).get(id);
     if (assessment) await recordAssessment(app, trx, who, id, assessment, 'created');

@@ -30,7 +30,7 @@ export async function declineVerification(
       session,
       candidateActor(session),
       { status: 'declined', at, declinedAt: at, ...itemIp(request) },
-      { action: 'verification.declined', data: { ip: request.ip, lastStatus: session.status } },
+      { action: 'verification.declined', data: { lastStatus: session.status } },
     );
     return { sessionId: session.id, status: 'declined' as const, declinedAt: at };
   });

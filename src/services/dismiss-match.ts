@@ -88,8 +88,6 @@ export async function dismissMatch(
         list: value.list,
         entryId: value.entryId,
         entryVersion: value.entryVersion,
-        matchedName: value.matchedName ?? null,
-        reason: value.reason,
       },
     });
     const assessment = (await assessWithinPopulation(app, trx, [subject.bundle])).get(subjectId);

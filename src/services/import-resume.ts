@@ -330,7 +330,6 @@ export async function importResume(
         targetType: 'subject',
         targetId: subjectId,
         data: {
-          file: file.name,
           fileId,
           sha256: file.sha256,
           format: reading.format,
@@ -343,7 +342,7 @@ export async function importResume(
           links: summary.links,
           technologies: summary.technologies,
           replaced: summary.replaced,
-          profilesAdded: summary.profilesAdded,
+          profilesAdded: summary.profilesAdded.length,
           replacedFileId,
         },
       });

@@ -66,7 +66,7 @@ export async function issueVerificationChallenge(
       { status: 'challenged', challengedAt: at, ...itemIp(request) },
       {
         action: 'verification.challenged',
-        data: { steps: plan.steps.map((s) => s.kind), ip: request.ip, reissued },
+        data: { steps: plan.steps.map((s) => s.kind), reissued },
       },
     );
     return { plan };

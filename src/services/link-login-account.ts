@@ -52,7 +52,6 @@ export async function linkLoginAccount(
       targetType: 'subject',
       targetId: subjectId,
       data: {
-        account,
         previousSubjectId: previous?.subjectId ?? null,
         eventsMoved: moved.changed,
         eventsFrom: moved.previousSubjects,

@@ -53,7 +53,7 @@ export async function openVerification(
         live,
         candidateActor(live),
         { status: 'opened', openedAt: at, ...itemIp(request) },
-        { action: 'verification.opened', data: { ip: request.ip, userAgent } },
+        { action: 'verification.opened', data: {} },
       );
       return { ...live, status: 'opened', openedAt: at, ip: request.ip, userAgent };
     });

@@ -62,7 +62,7 @@ export async function readDocumentContent(
       action: 'document.viewed',
       targetType: 'subject',
       targetId: subjectId,
-      data: { fileId, name: file.name, part },
+      data: { fileId, part },
     });
   });
   await recordAccess(app, actor, subjectId, 'document.viewed', fileId);

@@ -55,7 +55,7 @@ export async function recordVerificationConsent(
       session,
       candidateActor(session),
       { status: 'consented', consentedAt: at, ...itemIp(request) },
-      { action: 'verification.consented', data: { ...consent } },
+      { action: 'verification.consented', data: { textVersion: consent.textVersion } },
     );
     return { consent };
   });

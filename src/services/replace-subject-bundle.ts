@@ -33,7 +33,6 @@ export async function replaceSubjectBundle(
       action: 'subject.updated',
       targetType: 'subject',
       targetId: id,
-      data: { name: bundle.subject.name ?? null },
     });
     const assessment = (await assessWithinPopulation(app, trx, [bundle])).get(id);
     if (assessment) await recordAssessment(app, trx, who, id, assessment, 'updated');

@@ -84,7 +84,7 @@ export async function createCaseSnapshot(
       action: 'snapshot.created',
       targetType: 'subject',
       targetId: subjectId,
-      data: { snapshotId: id, manifestHash, reason },
+      data: { snapshotId: id, manifestHash },
     });
     return { id, subjectId, createdAt, createdBy: who, reason, manifest, manifestHash, parts };
   });

@@ -140,7 +140,6 @@ export async function submitVerificationTrace(
         {
           action: `verification.${status}`,
           data: {
-            ip: request.ip,
             frames: trace.frames.length,
             durationMs: trace.durationMs,
             storedBytes: compressed.length,

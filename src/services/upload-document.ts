@@ -218,7 +218,6 @@ export async function storeDocumentUpload(
         targetId: input.subjectId,
         data: {
           fileId,
-          name,
           kind,
           mediaType: sniffed.mediaType,
           bytes: bytes.length,

@@ -193,7 +193,6 @@ export async function uploadRecording(
         targetId: input.subjectId,
         data: {
           recordingId: id,
-          name,
           mediaType,
           bytes: bytes.length,
           sha256,

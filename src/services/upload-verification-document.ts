@@ -84,7 +84,7 @@ export async function uploadVerificationDocument(
       who,
       // The analysis is Gatecheck's own work.
       jobActor: SYSTEM_ACTOR,
-      audit: { action: 'verification.document-uploaded', data: { sessionId: session.id, ip: request.ip } },
+      audit: { action: 'verification.document-uploaded', data: { sessionId: session.id } },
       check: async (trx) => {
         requireConsent(await reloadLiveSession(app, trx, session.id));
       },

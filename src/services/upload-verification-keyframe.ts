@@ -165,7 +165,6 @@ export async function uploadVerificationKeyframe(
           width,
           height,
           sha256,
-          ip: request.ip,
         },
       });
       return { index };

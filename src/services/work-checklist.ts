@@ -79,7 +79,7 @@ export async function setChecklistItem(
       action: 'checklist.item_changed',
       targetType: 'subject',
       targetId: subjectId,
-      data: { itemId, from, to: change.status, note: change.note },
+      data: { itemId, from, to: change.status, noteLength: change.note?.length ?? 0 },
     });
     // The latest assessment's gaps follow the checklist: store it again with the new gaps.
     const latest = await latestAssessment(trx, subjectId);

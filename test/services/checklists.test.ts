@@ -96,7 +96,7 @@ for (const dialect of dialects) {
         itemId: 'interview.camera-on',
         from: 'open',
         to: 'done',
-        note: 'Camera on for the whole call',
+        noteLength: 'Camera on for the whole call'.length,
       });
       expect(await verifyAuditChain(t.app.database.db)).toMatchObject({ ok: true });
 

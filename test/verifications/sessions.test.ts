@@ -172,7 +172,11 @@ describe.each(dialects)('verification sessions (%s)', (dialect) => {
       (e) => e.action === 'verification.consented',
     );
     expect(consentEntry?.actor).toMatchObject({ kind: 'anonymous', id: `verification:${verification.id}` });
-    expect(consentEntry?.data).toMatchObject({ ip: '203.0.113.7', textVersion: opened.consent.version });
+    expect(consentEntry?.data).toEqual({
+      sessionId: verification.id,
+      path: expect.any(String),
+      textVersion: opened.consent.version,
+    });
   });
 
   it('refuses a malformed trace, keeping the link usable', async () => {

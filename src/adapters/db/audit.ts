@@ -1,5 +1,12 @@
 // The audit log: an append-only, hash-chained record of every change, written in the same transaction
 // as the change. hash = sha256(prevHash + canonical JSON of {seq, at, actor, action, targetType, targetId, data}).
+//
+// No personal data about a subject in `data`: the log outlives a deletion request (DELETE
+// /subjects/{id}/personal-data) and can never be edited, so an entry keeps ids, kinds, counts, statuses,
+// hashes (a file's sha256) and the ids of the staff who acted — never a subject's name, email, phone or
+// address, a file name, an IP address or browser (user agent), or free text (notes, reasons). Those stay on
+// their own rows (document file, verification session, note, checklist state, hold, dismissal, snapshot),
+// which the deletion removes. See docs/privacy.md, "What the audit log keeps".
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { type Executor, lockForTransaction } from './database.ts';

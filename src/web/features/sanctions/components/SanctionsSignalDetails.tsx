@@ -68,7 +68,8 @@ function DismissModal({
             You are recording that <b>{match.query ?? 'this name'}</b> is not the person or company listed as{' '}
             <b>{match.matchedName}</b> (entry <Code>{match.entryId}</Code> on {match.listTitle ?? match.list}
             ). The match stops counting towards the score for this subject. If the list entry changes later,
-            it will be raised again. Your name, the time and the reason are kept in the audit log.
+            it will be raised again. Your name, the time and the reason are kept with the dismissal; the
+            permanent audit log records that you dismissed it, without the reason.
           </Text>
           <Textarea
             label="Why is this not the same person?"

@@ -25,6 +25,25 @@ import { TRANSITION_HELP, TRANSITION_VERBS } from '../../../ui/labels.ts';
 import { useCan, useMe } from '../../auth/queries.ts';
 import { useAddNote, useAssign, useAssignableUsers, useSubjectAudit, useTransition } from '../queries.ts';
 
+/** What an audit entry is about, by id: entries hold no file names or other personal data (docs/privacy.md). */
+const AUDIT_ITEMS: readonly (readonly [string, string])[] = [
+  ['fileId', 'file'],
+  ['recordingId', 'recording'],
+  ['sessionId', 'verification link'],
+  ['snapshotId', 'snapshot'],
+  ['noteId', 'note'],
+];
+
+function auditItem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as Record<string, unknown>;
+  for (const [key, label] of AUDIT_ITEMS) {
+    const value = record[key];
+    if (typeof value === 'string' && value !== '') return `${label} ${value}`;
+  }
+  return null;
+}
+
 function eventText(e: CaseEvent): string {
   const kind = e.kind ?? e.type ?? '';
   const status = (s: string | null | undefined) => (s ? (CASE_STATUS_LABELS[s as CaseStatus] ?? s) : '');
@@ -310,6 +329,7 @@ function AuditList({ id, enabled }: { id: string; enabled: boolean }) {
                   </Group>
                   <Text size="xs" c="dimmed">
                     #{e.seq} · {formatDateTime(e.at)}
+                    {auditItem(e.data) ? ` · ${auditItem(e.data)}` : ''}
                   </Text>
                   <Collapse expanded={open === e.seq}>
                     <Code block fz="xs" style={{ whiteSpace: 'pre-wrap', maxHeight: 200, overflow: 'auto' }}>
