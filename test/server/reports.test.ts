@@ -108,9 +108,19 @@ describe('evidence and reports over HTTP', () => {
     const exported = await inv.request('/api/v1/subjects/emp-0207/export.json');
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('emp-0207.case.json');
-    expect(await exported.json()).toMatchObject({
+    const exportedJson = await exported.json();
+    expect(exportedJson).toMatchObject({
       format: 'gatecheck.case-bundle/v1',
-      caseExport: { case: { status: 'open' } },
+      caseExport: { case: { status: 'open', checklist: [] } },
+    });
+    // Imported back over the same subject: stored, its own case kept, and the response says so.
+    const back = await inv.request('/api/v1/subjects/import', {
+      method: 'POST',
+      json: { bundles: [exportedJson] },
+    });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toMatchObject({
+      results: [{ ok: true, action: 'updated', warnings: [{ path: 'caseExport' }] }],
     });
 
     const csv = await inv.request('/api/v1/exports/subjects.csv');

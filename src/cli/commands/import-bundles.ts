@@ -7,7 +7,7 @@ import { paint, warn } from '../output.ts';
 import { describeInput, expandBundlePaths, readBundles, UsageError } from '../read-bundles.ts';
 
 type ReportItem =
-  | { input: string; ok: true; subjectId: string; action: 'created' | 'updated' }
+  | { input: string; ok: true; subjectId: string; action: 'created' | 'updated'; warnings?: Problem[] }
   | { input: string; ok: false; problems: Problem[] };
 
 export async function importBundleFiles(
@@ -33,7 +33,13 @@ export async function importBundleFiles(
       const input = bundles[r.index];
       const label = input ? describeInput(input.file, input.index) : `#${r.index}`;
       return r.ok
-        ? { input: label, ok: true, subjectId: r.subjectId, action: r.action }
+        ? {
+            input: label,
+            ok: true,
+            subjectId: r.subjectId,
+            action: r.action,
+            ...(r.warnings ? { warnings: r.warnings } : {}),
+          }
         : { input: label, ok: false, problems: r.problems };
     }),
   ];
@@ -45,6 +51,7 @@ export async function importBundleFiles(
         process.stdout.write(
           `${paint('green', 'ok')}       ${item.input}: ${item.action} ${item.subjectId}\n`,
         );
+        for (const w of item.warnings ?? []) warn(`  ${paint('yellow', 'note')} ${w.path}: ${w.message}`);
         continue;
       }
       warn(`${paint('red', 'rejected')} ${item.input}: nothing stored, ${item.problems.length} problem(s):`);

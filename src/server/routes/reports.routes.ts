@@ -105,7 +105,7 @@ const reportJson = createRoute({
 const exportJson = createRoute({
   ...access('export', {
     description:
-      'The case bundle (gatecheck.case-bundle/v1) with `caseExport`: status, assignee, notes, history and the latest band. Importing it (POST /subjects/import or `gatecheck import`) stores the bundle and assesses it again; `caseExport` is kept out of the stored bundle. Audited and written to the access log of the subject (case.exported).',
+      'The case bundle (gatecheck.case-bundle/v1) with `caseExport`: status, assignee (with email), notes, history, checklist states (who/when) and the latest band. Importing it (POST /subjects, POST /subjects/import or `gatecheck import`) stores the bundle, assesses it again and, for a new subject, restores the case from `caseExport` (marked imported; audited as case.imported); `caseExport` is kept out of the stored bundle. Audited and written to the access log of the subject (case.exported).',
   }),
   method: 'get',
   path: '/subjects/{id}/export.json',

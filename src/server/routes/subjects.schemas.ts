@@ -61,6 +61,8 @@ export const ImportResultSchema = z
         subjectId: z.string().optional(),
         action: z.enum(['created', 'updated']).optional(),
         problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+        /** Stored, with a caveat: a case export's case kept out (the subject already had one), steps skipped. */
+        warnings: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
       }),
     ),
   })

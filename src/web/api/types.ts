@@ -145,6 +145,7 @@ export type ImportResult = {
   subjectId?: string;
   action?: 'created' | 'updated';
   problems?: { path: string; message: string }[];
+  warnings?: { path: string; message: string }[];
 };
 
 export type ApiToken = {

@@ -9,6 +9,8 @@ export type ImportOutcome = {
   status: 'created' | 'updated' | 'rejected';
   subjectId?: string;
   problems: { path: string; message: string }[];
+  /** Stored, with a caveat (e.g. the subject already had a case, so the exported case was not restored). */
+  warnings?: { path: string; message: string }[];
 };
 
 const BATCH = 25;
@@ -73,6 +75,7 @@ export async function importEntries(
           problems: r.problems ?? [],
         };
         if (r.subjectId) outcome.subjectId = r.subjectId;
+        if (r.warnings?.length) outcome.warnings = r.warnings;
         outcomes[target.i] = outcome;
       }
     } catch (error) {

@@ -51,6 +51,14 @@ function OutcomeCard({ outcome }: { outcome: ImportOutcome }) {
             Open {outcome.subjectId}
           </Anchor>
         ) : null}
+        {ok && outcome.warnings?.length ? (
+          <>
+            <Text size="sm" c="dimmed">
+              Imported, but note:
+            </Text>
+            <ProblemList problems={outcome.warnings} testId="import-result-warnings" />
+          </>
+        ) : null}
         {!ok ? (
           <>
             <Text size="sm" c="dimmed">
