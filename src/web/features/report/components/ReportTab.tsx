@@ -84,8 +84,9 @@ function DownloadCard({ id }: { id: string }) {
           </Button>
         </Group>
         <Text size="xs" c="dimmed">
-          The case export is the evidence file (case bundle) with the case status and notes; it can be
-          imported into another Gatecheck.
+          The case export is the evidence file (case bundle) with the case status, assignee, notes and
+          checklist. Importing it into another Gatecheck brings the case across too (marked as imported). If
+          that Gatecheck already has this person, it keeps its own case and says so.
         </Text>
       </Stack>
     </Card>
