@@ -104,7 +104,7 @@ export async function importBundles(
           action: 'subject.imported',
           targetType: 'subject',
           targetId: id,
-          data: { action: kind, name: bundle.subject.name ?? null },
+          data: { action: kind },
         });
         const assessment = assessments.get(id);
         if (assessment) await recordAssessment(app, trx, who, id, assessment, 'imported');

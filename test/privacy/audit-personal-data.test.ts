@@ -10,6 +10,7 @@ import { listAuditEntries, verifyAuditChain } from '../../src/adapters/db/audit.
 import { createSubject } from '../../src/services/create-subject.ts';
 import { createVerification } from '../../src/services/create-verification.ts';
 import { deletePersonalData } from '../../src/services/delete-personal-data.ts';
+import { importBundles } from '../../src/services/import-bundles.ts';
 import { openVerification } from '../../src/services/open-verification.ts';
 import { readDocumentContent } from '../../src/services/read-document-content.ts';
 import { recordVerificationConsent } from '../../src/services/record-verification-consent.ts';
@@ -60,6 +61,11 @@ for (const dialect of dialects) {
       bundle.subject.email = PERSONAL.email;
       bundle.subject.phone = PERSONAL.phone;
       await createSubject(app, recruiter, bundle);
+      // The same person again from a file (an ATS export): the import is audited too.
+      const { results } = await importBundles(app, recruiter, [
+        { ...bundle, subject: { ...bundle.subject, role: 'Dev' } },
+      ]);
+      expect(results.map((r) => (r.ok ? r.action : r.problems))).toEqual(['updated']);
 
       const upload = await uploadDocument(app, recruiter, {
         subjectId: SUBJECT,
@@ -95,6 +101,7 @@ for (const dialect of dialects) {
       // The flows did run and were audited (so the check below looks at real entries).
       for (const action of [
         'subject.created',
+        'subject.imported',
         'document.uploaded',
         'document.viewed',
         'verification.opened',
