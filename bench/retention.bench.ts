@@ -16,6 +16,7 @@ import { createJobQueue } from '../src/jobs/create-job-queue.ts';
 import { applyRetention } from '../src/services/apply-retention.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { NO_INTEL } from '../src/services/create-app-context.ts';
+import { buildLoginEventRow } from '../test/factories.ts';
 
 export type RetentionBenchRow = {
   subjects: number;
@@ -76,40 +77,9 @@ export async function runRetentionBench(
         await trx
           .insertInto('login_events')
           .values(
-            Array.from({ length: 20 }, (_, k) => ({
-              id: `${id}-e${k}`,
-              source: 'generic',
-              event_id: `${id}-e${k}`,
-              account: `${id}@example.com`,
-              account_name: null,
-              subject_id: id,
-              at: ago(k < 10 ? 400 + k : k),
-              ip: '203.0.113.9',
-              outcome: 'success',
-              event_type: null,
-              app: null,
-              user_agent: null,
-              device: null,
-              session_id: null,
-              session_minutes: null,
-              input_latency_ms: null,
-              country: null,
-              region: null,
-              city: null,
-              lat: null,
-              lon: null,
-              accuracy_km: null,
-              asn: null,
-              org: null,
-              network_kind: null,
-              provider: null,
-              allow_list: null,
-              allow_label: null,
-              is_proxy: null,
-              risk: null,
-              import_id: null,
-              received_at: ago(1),
-            })),
+            Array.from({ length: 20 }, (_, k) =>
+              buildLoginEventRow(`${id}-e${k}`, id, ago(k < 10 ? 400 + k : k), ago(1)),
+            ),
           )
           .execute();
       }

@@ -79,3 +79,44 @@ export function firstSignal(outcome: DetectorOutcome): Signal {
     throw new Error('expected a fired signal');
   return outcome.signals[0]!;
 }
+
+/**
+ * A stored sign-in row (`login_events`) with only what retention and linking read: who, when, from where; every
+ * place, network and session column empty.
+ */
+export function buildLoginEventRow(id: string, subjectId: string, at: string, receivedAt = at) {
+  return {
+    id,
+    source: 'generic',
+    event_id: id,
+    account: `${subjectId}@example.com`,
+    account_name: null,
+    subject_id: subjectId,
+    at,
+    ip: '203.0.113.9',
+    outcome: 'success',
+    event_type: null,
+    app: null,
+    user_agent: null,
+    device: null,
+    session_id: null,
+    session_minutes: null,
+    input_latency_ms: null,
+    country: null,
+    region: null,
+    city: null,
+    lat: null,
+    lon: null,
+    accuracy_km: null,
+    asn: null,
+    org: null,
+    network_kind: null,
+    provider: null,
+    allow_list: null,
+    allow_label: null,
+    is_proxy: null,
+    risk: null,
+    import_id: null,
+    received_at: receivedAt,
+  };
+}

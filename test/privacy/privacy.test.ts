@@ -35,6 +35,7 @@ import { getLegalHold, setLegalHold } from '../../src/services/set-legal-hold.ts
 import { createCaseSnapshot } from '../../src/services/snapshot-case.ts';
 import { sweepOrphanFiles } from '../../src/services/sweep-orphan-files.ts';
 import { dialects } from '../db.ts';
+import { buildLoginEventRow } from '../factories.ts';
 import { admin, createTestApp, investigator, recruiter, T0, type TestApp } from '../services/helpers.ts';
 
 const DAY = 86_400_000;
@@ -61,43 +62,6 @@ function bundleFor(id: string, resumeKey: string): CaseBundle {
     ],
     payments: [{ at: ago(400), kind: 'request', method: 'crypto', amount: 10, currency: 'USD' }],
   } as CaseBundle;
-}
-
-function loginRow(id: string, subjectId: string, at: string) {
-  return {
-    id,
-    source: 'generic',
-    event_id: id,
-    account: `${subjectId}@example.com`,
-    account_name: null,
-    subject_id: subjectId,
-    at,
-    ip: '203.0.113.9',
-    outcome: 'success',
-    event_type: null,
-    app: null,
-    user_agent: null,
-    device: null,
-    session_id: null,
-    session_minutes: null,
-    input_latency_ms: null,
-    country: null,
-    region: null,
-    city: null,
-    lat: null,
-    lon: null,
-    accuracy_km: null,
-    asn: null,
-    org: null,
-    network_kind: null,
-    provider: null,
-    allow_list: null,
-    allow_label: null,
-    is_proxy: null,
-    risk: null,
-    import_id: null,
-    received_at: at,
-  };
 }
 
 /** One subject with two of each stored kind: one past its default period, one recent. */
@@ -202,7 +166,10 @@ async function seed(app: AppContext, id: string): Promise<Seeded> {
   }
   await db
     .insertInto('login_events')
-    .values([loginRow(`${id}-login-old`, id, ago(400)), loginRow(`${id}-login-new`, id, ago(10))])
+    .values([
+      buildLoginEventRow(`${id}-login-old`, id, ago(400)),
+      buildLoginEventRow(`${id}-login-new`, id, ago(10)),
+    ])
     .execute();
   return { files, bytes };
 }
