@@ -6,7 +6,7 @@ import { runChecklistBench } from './checklist.bench.ts';
 import { runFacesBench } from './faces.bench.ts';
 import { runForensicsBench } from './forensics.bench.ts';
 import { runIpLookupBench } from './ip-lookup.bench.ts';
-import { runLinkGraphBench } from './link-graph.bench.ts';
+import { runLinkGraphBench, runLinkGraphServiceBench } from './link-graph.bench.ts';
 import { runLinksBench } from './links.bench.ts';
 import { runLivenessVerifyBench } from './liveness-verify.bench.ts';
 import { runLoginParseBench } from './login-parse.bench.ts';
@@ -96,6 +96,11 @@ if (only === undefined || only === 'link-graph') {
   console.table([linkGraph]);
   console.log('the index is kept between requests until a subject or an assessment changes');
   results.linkGraph = linkGraph;
+  console.log('\nFirst Links request after a change, through the service on SQLite (read, parse, index)');
+  const service = await runLinkGraphServiceBench();
+  console.table([service]);
+  console.log('longestBlockMs = the longest time the server could answer no other request during the build');
+  results.linkGraphService = service;
 }
 if (only === undefined || only === 'resume') {
   console.log('\nResume reading per file (sniff + extract + parse) vs raw text extraction alone (one core)');

@@ -115,21 +115,19 @@ const STRENGTH: Record<LinkKind, number> = { ...KIND_STRENGTH, resume: 4, photo:
 
 const bandRank = (b: Band | null) => (b === null ? -1 : BANDS.indexOf(b));
 
-/** Indexes the values two or more subjects share (of the given kinds) and the resume/photo matches. */
-export function buildLinkIndex(
-  subjects: readonly LinkSubject[],
-  matches: readonly SimilarityMatch[] = [],
-  kinds: readonly LinkKind[] = DEFAULT_LINK_KINDS,
-): LinkIndex {
+/** Builds a LinkIndex a page of subjects at a time, so a caller can let other work run between pages. */
+export type LinkIndexBuilder = {
+  /** Adds subjects in the order they should be indexed; an id already added keeps its first entry. */
+  add(subjects: readonly LinkSubject[]): void;
+  /** The index of every subject added, with the resume and photo matches among them (call it once). */
+  finish(matches?: readonly SimilarityMatch[]): LinkIndex;
+};
+
+/** Only the normalised values are kept between pages, never the bundles. */
+export function createLinkIndexBuilder(kinds: readonly LinkKind[] = DEFAULT_LINK_KINDS): LinkIndexBuilder {
   const wanted = new Set(kinds);
-  const byId = new Map<string, LinkSubject>();
-  for (const s of subjects) if (!byId.has(s.id)) byId.set(s.id, s);
+  const members = new Map<string, LinkMember>();
   const households = new Set<string>();
-  for (const s of byId.values()) {
-    for (const m of s.bundle.subject.household ?? []) {
-      if (m.subjectId && m.subjectId !== s.id) households.add(pairKey(s.id, m.subjectId));
-    }
-  }
   type Group = { kind: LinkKind; display: string; holders: Set<string>; uses: Set<string> };
   const groups = new Map<string, Group>();
   const add = (kind: LinkKind, key: string, display: string, holder: string, use?: string) => {
@@ -142,37 +140,59 @@ export function buildLinkIndex(
     g.holders.add(holder);
     if (use) g.uses.add(use);
   };
-  for (const s of byId.values()) {
-    for (const id of extractIdentifiers(s.bundle)) {
-      if (id.reference || !wanted.has(id.kind)) continue;
-      add(id.kind, id.key, id.display, s.id, id.kind === 'address' ? (id.addressUse ?? 'home') : undefined);
-    }
-  }
-  for (const m of matches) {
-    if (!wanted.has(m.kind) || m.a === m.b || !byId.has(m.a) || !byId.has(m.b)) continue;
-    add(m.kind, pairKey(m.a, m.b), m.display, m.a);
-    add(m.kind, pairKey(m.a, m.b), m.display, m.b);
-  }
+  return {
+    add(subjects) {
+      for (const { bundle, ...member } of subjects) {
+        if (members.has(member.id)) continue;
+        members.set(member.id, member);
+        for (const m of bundle.subject.household ?? []) {
+          if (m.subjectId && m.subjectId !== member.id) households.add(pairKey(member.id, m.subjectId));
+        }
+        for (const id of extractIdentifiers(bundle)) {
+          if (id.reference || !wanted.has(id.kind)) continue;
+          const use = id.kind === 'address' ? (id.addressUse ?? 'home') : undefined;
+          add(id.kind, id.key, id.display, member.id, use);
+        }
+      }
+    },
+    finish(matches = []) {
+      for (const m of matches) {
+        if (!wanted.has(m.kind) || m.a === m.b || !members.has(m.a) || !members.has(m.b)) continue;
+        add(m.kind, pairKey(m.a, m.b), m.display, m.a);
+        add(m.kind, pairKey(m.a, m.b), m.display, m.b);
+      }
+      const values: SharedValue[] = [];
+      const bySubject = new Map<string, SharedValue[]>();
+      for (const g of groups.values()) {
+        if (g.holders.size < 2) continue;
+        const holders = [...g.holders].sort();
+        const household = holders.every((a) =>
+          holders.every((b) => a === b || households.has(pairKey(a, b))),
+        );
+        const label =
+          g.kind === 'address' && g.uses.size === 1 ? `same ${[...g.uses][0]} address` : SHARE_WORDS[g.kind];
+        const value: SharedValue = { kind: g.kind, display: g.display, label, subjects: holders, household };
+        values.push(value);
+        for (const h of holders) {
+          const list = bySubject.get(h);
+          if (list) list.push(value);
+          else bySubject.set(h, [value]);
+        }
+      }
+      return { subjects: members, values, bySubject };
+    },
+  };
+}
 
-  const values: SharedValue[] = [];
-  const bySubject = new Map<string, SharedValue[]>();
-  for (const g of groups.values()) {
-    if (g.holders.size < 2) continue;
-    const holders = [...g.holders].sort();
-    const household = holders.every((a) => holders.every((b) => a === b || households.has(pairKey(a, b))));
-    const label =
-      g.kind === 'address' && g.uses.size === 1 ? `same ${[...g.uses][0]} address` : SHARE_WORDS[g.kind];
-    const value: SharedValue = { kind: g.kind, display: g.display, label, subjects: holders, household };
-    values.push(value);
-    for (const h of holders) {
-      const list = bySubject.get(h);
-      if (list) list.push(value);
-      else bySubject.set(h, [value]);
-    }
-  }
-  const members = new Map<string, LinkMember>();
-  for (const { bundle: _bundle, ...member } of byId.values()) members.set(member.id, member);
-  return { subjects: members, values, bySubject };
+/** Indexes the values two or more subjects share (of the given kinds) and the resume/photo matches. */
+export function buildLinkIndex(
+  subjects: readonly LinkSubject[],
+  matches: readonly SimilarityMatch[] = [],
+  kinds: readonly LinkKind[] = DEFAULT_LINK_KINDS,
+): LinkIndex {
+  const builder = createLinkIndexBuilder(kinds);
+  builder.add(subjects);
+  return builder.finish(matches);
 }
 
 function nodeOf(s: LinkMember, hops: number): LinkNode {

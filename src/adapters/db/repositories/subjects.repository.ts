@@ -213,6 +213,16 @@ export async function listSubjectsWithBundles(db: Executor): Promise<SubjectReco
   return rows.map(subjectRowToSubject);
 }
 
+/** Up to `limit` subjects with their bundles, ordered by id, after the id `after` (keyset pagination). */
+export async function listSubjectsWithBundlesPage(
+  db: Executor,
+  page: { after: string | null; limit: number },
+): Promise<SubjectRecord[]> {
+  let query = db.selectFrom('subjects').selectAll().orderBy('id').limit(page.limit);
+  if (page.after !== null) query = query.where('id', '>', page.after);
+  return (await query.execute()).map(subjectRowToSubject);
+}
+
 /**
  * What changes whenever a subject is stored, changed, deleted or re-assessed: counts and latest times of
  * subjects and assessments (for caches of views computed over the whole population).
