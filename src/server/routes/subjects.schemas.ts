@@ -1,7 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { SUBJECT_KINDS } from '../../core/bundle/schema.ts';
 import { EVIDENCE_KINDS } from '../../services/add-evidence.ts';
-import { BandSchema, CaseStatusSchema, CaseViewSchema, DetailedAssessmentSchema } from './common.schemas.ts';
+import {
+  BandSchema,
+  CaseStatusSchema,
+  CaseViewSchema,
+  DetailedAssessmentSchema,
+  SeveritySchema,
+} from './common.schemas.ts';
 
 export const SubjectSummarySchema = z
   .looseObject({
@@ -101,7 +107,7 @@ export const TimelineItemSchema = z
     title: z.string(),
     detail: z.string().optional(),
     path: z.string().optional(),
-    severity: z.string().optional(),
+    severity: SeveritySchema.optional(),
   })
   .openapi('TimelineItem');
 

@@ -1,9 +1,12 @@
 // The one way the UI talks to the server: same-origin fetch with the session cookie, the CSRF header on
 // mutating requests, and application/problem+json turned into an ApiError with title/detail/problems.
 
+import type { components } from './schema.gen.ts';
+
 export const API_BASE = '/api/v1';
 
-export type Problem = { path: string; message: string };
+/** One problem of a problem+json body (the server's `Problem` schema). */
+export type Problem = NonNullable<components['schemas']['Problem']['problems']>[number];
 
 export class ApiError extends Error {
   readonly status: number;

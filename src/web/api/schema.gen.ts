@@ -7229,7 +7229,7 @@ export interface components {
             detail?: string;
             kind: string;
             path?: string;
-            severity?: string;
+            severity?: components["schemas"]["Severity"];
             title: string;
         } & {
             [key: string]: unknown;

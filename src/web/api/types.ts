@@ -1,4 +1,6 @@
-// The HTTP shapes of docs/CONTRACTS.md, as the UI reads them. Domain types come from src/core (types only).
+// The HTTP shapes of docs/CONTRACTS.md, as the UI reads them. Response shapes are aliases of the server's
+// zod-openapi schemas, generated into schema.gen.ts (npm run gen:api-types); domain types (bundle, assessment,
+// catalog entries, enums) come from src/core (types only), which those schemas are built from.
 import type { Role } from '../../core/auth/roles.ts';
 import type { CaseBundle } from '../../core/bundle/schema.ts';
 import type { CaseStatus } from '../../core/case/state-machine.ts';
@@ -18,6 +20,18 @@ import type {
   SignalDefinition,
   SourceKey,
 } from '../../core/types.ts';
+import type { components } from './schema.gen.ts';
+
+/**
+ * A named schema of the server's OpenAPI document, without the `[key: string]: unknown` of loose (passthrough)
+ * objects at the top level, so that reading a field the server does not declare is a type error.
+ */
+type Schema<Name extends keyof components['schemas']> = Declared<components['schemas'][Name]>;
+
+type Declared<T> = T extends object ? { [K in keyof T as string extends K ? never : K]: T[K] } : T;
+
+/** Omit that keeps the other keys of loose schemas (`Omit` over an index signature would turn all to unknown). */
+type Without<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
 
 export type {
   Band,
@@ -37,240 +51,69 @@ export type {
   SourceKey,
 };
 
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled?: boolean;
-  createdAt?: string;
-};
+/** The signed-in user (/auth/me) and, with `disabled` and `createdAt`, an entry of the users list. */
+export type User = Schema<'User'> & Partial<Pick<Schema<'UserAccount'>, 'disabled' | 'createdAt'>>;
 
-export type Me = { user: User; csrfToken: string };
+export type Me = Without<Schema<'Me'>, 'user'> & { user: User };
 
-export type SubjectSummary = {
-  id: string;
-  name: string | null;
-  kind: 'candidate' | 'employee' | null;
-  role: string | null;
-  claimedCountry: string | null;
-  band: Band | null;
-  score: number | null;
-  caseStatus: CaseStatus;
-  assignee: { id: string; name: string } | string | null;
-  signalCount: number | null;
-  updatedAt: string;
-};
+export type SubjectSummary = Schema<'SubjectSummary'>;
+export type CaseEvent = Schema<'CaseEvent'>;
+export type Note = Schema<'Note'>;
+export type CaseView = Schema<'CaseView'>;
 
-export type CaseEvent = {
-  id?: string;
-  at: string;
-  actor?: string | { id?: string; name?: string } | null;
-  kind?: string;
-  type?: string;
-  from?: string | null;
-  to?: string | null;
-  note?: string | null;
-  data?: Record<string, unknown> | null;
-};
-
-export type Note = {
-  id: string;
-  at: string;
-  author?: string | { id?: string; name?: string } | null;
-  text: string;
-};
-
-export type CaseView = {
-  status: CaseStatus;
-  assignee: { id: string; name: string } | null;
-  allowedTransitions: CaseStatus[];
-  events: CaseEvent[];
-  notes: Note[];
-};
-
-export type SubjectDetail = {
-  id: string;
+/**
+ * The server declares the bundle and the assessment through their JSON Schemas (loose); the UI reads them as
+ * core's precise types, which the server builds them from.
+ */
+export type SubjectDetail = Without<Schema<'SubjectDetail'>, 'bundle' | 'assessment'> & {
   bundle: CaseBundle;
   assessment: DetailedAssessment | null;
-  case: CaseView;
-  createdAt: string;
-  updatedAt: string;
 };
 
-export type TimelineItem = {
-  at: string;
-  kind: string;
-  title: string;
-  detail?: string;
-  path?: string;
-  severity?: Severity;
-};
+export type TimelineItem = Schema<'TimelineItem'>;
+export type AuditEntry = Schema<'AuditEntry'>;
+export type Check = Schema<'Check'>;
+export type SourceInfo = Schema<'Source'>;
 
-export type AuditEntry = {
-  seq: number;
-  at: string;
-  actor: string | { id?: string; name?: string; kind?: string } | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  data: unknown;
-  hash: string;
-  prevHash: string;
-};
+/** Signals as core's SignalDefinition (the server's schema is built from it). */
+export type Catalog = Without<Schema<'SignalCatalog'>, 'signals'> & { signals: SignalDefinition[] };
 
-export type Check = { id: string; title: string; step: string; signals: string[] };
-export type SourceInfo = { title: string; publisher: string; year: number | string };
+export type JobView = Schema<'JobView'>;
 
-export type Catalog = {
-  signals: SignalDefinition[];
-  checks: Check[];
-  sources: Partial<Record<SourceKey, SourceInfo>>;
-};
+/** One entry of POST /subjects/import → `results`. */
+export type ImportResult = Schema<'ImportResult'>['results'][number];
 
-export type JobView = {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'completed' | 'done' | string;
-  progress: number;
-  total: number | null;
-  message: string | null;
-  result?: unknown;
-  error?: string | null;
-};
-
-export type ImportResult = {
-  index: number;
-  ok: boolean;
-  subjectId?: string;
-  action?: 'created' | 'updated';
-  problems?: { path: string; message: string }[];
-  warnings?: { path: string; message: string }[];
-};
-
-export type ApiToken = {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt?: string;
-  lastUsedAt?: string | null;
-  revokedAt?: string | null;
-  prefix?: string;
-};
+export type ApiToken = Schema<'ApiToken'>;
 
 /** GET /hooks: where live sign-in events go, and whether the Okta Event Hook has its secret. */
-export type Hooks = {
-  okta: { url: string; secretSet: boolean; secretSetAt: string | null; header: string };
-  logins: { url: string; auth: string };
-};
-
-/** Where the MRZ is, in pixels of the upright image (after `rotation`). */
-export type MrzBox = { left: number; top: number; width: number; height: number };
-
-export type DocumentFinding = { kind: string; strength: 'strong' | 'weak'; detail: string };
+export type Hooks = Schema<'Hooks'>;
 
 /** GET /subjects/:id/documents/files/:fileId → `analysis.mrz`. */
-export type DocumentMrzReading = {
-  source: 'ocr' | 'text';
-  found: boolean;
-  lines: string[];
-  format: string | null;
-  confidence: number;
-  /** Quarter turns clockwise applied to make the image upright. */
-  rotation: number;
-  skewDegrees: number;
-  box: MrzBox | null;
-  /** Size of the original image. */
-  width: number | null;
-  height: number | null;
-  valid: boolean;
-  problems: string[];
-  fields: Record<string, string>;
-};
+export type DocumentMrzReading = NonNullable<Schema<'DocumentMrzReading'>>;
 
-export type DocumentAnalysis = {
-  analyzedAt: string;
-  ms: number;
-  mrz: DocumentMrzReading | null;
-  forensics: {
-    metadata: Record<string, string | number | boolean>;
-    findings: DocumentFinding[];
-    perceptualHash: string | null;
-    ela: { meanDiff: number; maxDiff: number; suspicious: boolean } | null;
-  };
-  reuse: { subjectId: string; subjectName: string | null; fileId: string | null; distance: number }[];
-  notes?: string[];
-};
+/** Where the MRZ is, in pixels of the upright image (after `rotation`). */
+export type MrzBox = NonNullable<DocumentMrzReading['box']>;
+
+export type DocumentFinding = Schema<'DocumentFinding'>;
+export type DocumentAnalysis = NonNullable<Schema<'DocumentAnalysis'>>;
 
 /** An uploaded document (docs/CONTRACTS.md, documents API). */
-export type DocumentFileView = {
-  id: string;
-  subjectId: string;
-  name: string;
-  kind: string;
-  mediaType: string;
-  bytes: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  pages: number | null;
-  documentIndex: number | null;
-  uploadedAt: string;
-  uploadedBy: string;
-  retainUntil: string;
-  deletedAt: string | null;
-  deletedReason: 'retention' | 'manual' | null;
-  status: 'analyzing' | 'analyzed' | 'failed' | 'deleted';
-  jobId: string | null;
-  error: string | null;
-  hasEla?: boolean;
-  analysis: DocumentAnalysis | null;
-};
+export type DocumentFileView = Schema<'DocumentFile'>;
 
-export type DocumentUploaded = {
-  file: DocumentFileView;
-  documentIndex: number;
-  jobId: string | null;
-  existing?: boolean;
-};
+export type DocumentUploaded = Schema<'DocumentUploaded'>;
 
 /** POST /subjects/:id/resume → what was read from the resume. */
-export type ResumeImportSummary = {
-  file: string;
-  format: 'pdf' | 'docx' | 'text';
-  mediaType: string;
-  bytes: number;
-  sha256: string;
-  pages: number | null;
-  characters: number;
-  textTruncated: boolean;
-  name: string | null;
-  location: string | null;
-  emails: number;
-  phones: number;
-  links: number;
-  employment: number;
-  education: number;
-  technologies: number;
-  replaced: { employment: number; education: number };
-  profilesAdded: string[];
-  changed: boolean;
-  fileId: string | null;
-};
+export type ResumeImportSummary = Schema<'ResumeImportSummary'>;
 
-export type ResumeImported = { subject: SubjectDetail; summary: ResumeImportSummary };
+export type ResumeImported = Without<Schema<'ResumeImported'>, 'subject'> & { subject: SubjectDetail };
 
 /** Live verification sessions (GET/POST /subjects/:id/verifications). */
-export type VerificationStatus =
-  | 'sent'
-  | 'opened'
-  | 'consented'
-  | 'challenged'
-  | 'completed'
-  | 'declined'
-  | 'expired';
+export type VerificationStatus = Schema<'Verification'>['status'];
 
-/** A keyframe the candidate's browser sent, as the server checked it (result.keyframes). */
+/**
+ * A keyframe the candidate's browser sent, as the server checked it (result.keyframes). Kept by hand, as is
+ * VerificationResult: the server's Verification schema passes `result` through without declaring it.
+ */
 export type KeyframeVerdict = {
   index: number;
   t: number;
@@ -288,40 +131,12 @@ export type VerificationResult = LivenessResult & {
   pulse?: { bpm: number | null; snrDb: number; usable: boolean; detail: string } | null;
 };
 
-export type VerificationView = {
-  id: string;
-  subjectId: string;
-  kind: string;
-  status: VerificationStatus;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string;
-  openedAt: string | null;
-  consentedAt: string | null;
-  challengedAt: string | null;
-  finishedAt: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  hasTrace: boolean;
-  retainUntil: string | null;
-  result?: VerificationResult | null;
-};
+export type VerificationView = Schema<'Verification'> & { result?: VerificationResult | null };
 
-export type VerificationCreated = { verification: VerificationView; link: string; token: string };
+export type VerificationCreated = Without<Schema<'VerificationCreated'>, 'verification'> & {
+  verification: VerificationView;
+};
 
 /** GET /subjects/:id/verifications/:sessionId/trace: the session over time, downsampled. */
-export type VerificationTracePoint = {
-  t: number;
-  yaw: number | null;
-  pitch: number | null;
-  faceScore: number | null;
-  hands: number;
-};
-
-export type VerificationTraceSeries = {
-  sessionId: string;
-  durationMs: number;
-  frames: number;
-  points: VerificationTracePoint[];
-  steps: { id: string; kind: string; startMs: number; endMs: number }[];
-};
+export type VerificationTraceSeries = Schema<'VerificationTraceSeries'>;
+export type VerificationTracePoint = VerificationTraceSeries['points'][number];

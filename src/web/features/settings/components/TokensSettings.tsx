@@ -150,11 +150,6 @@ export function TokensSettings() {
                     <Text size="sm" fw={500}>
                       {t.name}
                     </Text>
-                    {t.prefix ? (
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {t.prefix}…
-                      </Text>
-                    ) : null}
                   </Table.Td>
                   <Table.Td>{ROLE_LABELS[t.role] ?? t.role}</Table.Td>
                   <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>

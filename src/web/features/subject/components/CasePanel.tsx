@@ -45,7 +45,7 @@ function auditItem(data: unknown): string | null {
 }
 
 function eventText(e: CaseEvent): string {
-  const kind = e.kind ?? e.type ?? '';
+  const kind = e.kind;
   const status = (s: string | null | undefined) => (s ? (CASE_STATUS_LABELS[s as CaseStatus] ?? s) : '');
   if (e.from !== undefined || e.to !== undefined) {
     if (kind.includes('assign')) {
@@ -267,11 +267,6 @@ function History({ detail }: { detail: SubjectDetail }) {
       {events.map((e, i) => (
         <Stack key={e.id ?? i} gap={0} data-testid="case-event">
           <Text size="sm">{eventText(e)}</Text>
-          {e.note ? (
-            <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-              “{e.note}”
-            </Text>
-          ) : null}
           <Text size="xs" c="dimmed">
             {actorName(e.actor)} · {formatDateTime(e.at)}
           </Text>
