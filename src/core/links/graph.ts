@@ -128,17 +128,31 @@ export function createLinkIndexBuilder(kinds: readonly LinkKind[] = DEFAULT_LINK
   const wanted = new Set(kinds);
   const members = new Map<string, LinkMember>();
   const households = new Set<string>();
-  type Group = { kind: LinkKind; display: string; holders: Set<string>; uses: Set<string> };
+  // Most values have one holder: a group keeps its first holder and use as plain fields and makes a set only
+  // for a second holder (a set per value made the heap, and its garbage collection pauses, twice the size).
+  type Group = {
+    kind: LinkKind;
+    display: string;
+    first: string;
+    others: Set<string> | null;
+    use: string | undefined;
+    mixedUses: boolean;
+  };
   const groups = new Map<string, Group>();
   const add = (kind: LinkKind, key: string, display: string, holder: string, use?: string) => {
     const k = `${kind}\u0000${key}`;
-    let g = groups.get(k);
+    const g = groups.get(k);
     if (!g) {
-      g = { kind, display, holders: new Set(), uses: new Set() };
-      groups.set(k, g);
+      groups.set(k, { kind, display, first: holder, others: null, use, mixedUses: false });
+      return;
     }
-    g.holders.add(holder);
-    if (use) g.uses.add(use);
+    if (holder !== g.first) {
+      g.others ??= new Set();
+      g.others.add(holder);
+    }
+    if (use === undefined) return;
+    if (g.use === undefined) g.use = use;
+    else if (use !== g.use) g.mixedUses = true;
   };
   return {
     add(subjects) {
@@ -164,13 +178,15 @@ export function createLinkIndexBuilder(kinds: readonly LinkKind[] = DEFAULT_LINK
       const values: SharedValue[] = [];
       const bySubject = new Map<string, SharedValue[]>();
       for (const g of groups.values()) {
-        if (g.holders.size < 2) continue;
-        const holders = [...g.holders].sort();
+        if (!g.others) continue;
+        const holders = [g.first, ...g.others].sort();
         const household = holders.every((a) =>
           holders.every((b) => a === b || households.has(pairKey(a, b))),
         );
         const label =
-          g.kind === 'address' && g.uses.size === 1 ? `same ${[...g.uses][0]} address` : SHARE_WORDS[g.kind];
+          g.kind === 'address' && g.use !== undefined && !g.mixedUses
+            ? `same ${g.use} address`
+            : SHARE_WORDS[g.kind];
         const value: SharedValue = { kind: g.kind, display: g.display, label, subjects: holders, household };
         values.push(value);
         for (const h of holders) {
