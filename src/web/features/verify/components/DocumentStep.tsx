@@ -38,12 +38,28 @@ export function uploadProblem(error: unknown): string {
   return `We could not upload your ID photo (${errorMessage(error)}). Try again, or continue without it.`;
 }
 
-function grabPhoto(video: HTMLVideoElement): Promise<Blob | null> {
+/** Resolves once the video has a frame to draw (at most `ms` later): a click right after the step opens may come first. */
+function firstFrame(video: HTMLVideoElement, ms = 5000): Promise<void> {
+  if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0)
+    return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      video.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    video.addEventListener('loadeddata', done);
+  });
+}
+
+async function grabPhoto(video: HTMLVideoElement): Promise<Blob | null> {
+  await firstFrame(video);
   const canvas = document.createElement('canvas');
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
   const ctx = canvas.getContext('2d');
-  if (!ctx || canvas.width === 0) return Promise.resolve(null);
+  if (!ctx || canvas.width === 0) return null;
   ctx.drawImage(video, 0, 0);
   return new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/jpeg', 0.92));
 }
