@@ -26,7 +26,7 @@ import type { components } from './schema.gen.ts';
  * A named schema of the server's OpenAPI document, without the `[key: string]: unknown` of loose (passthrough)
  * objects at the top level, so that reading a field the server does not declare is a type error.
  */
-type Schema<Name extends keyof components['schemas']> = Declared<components['schemas'][Name]>;
+export type Schema<Name extends keyof components['schemas']> = Declared<components['schemas'][Name]>;
 
 type Declared<T> = T extends object ? { [K in keyof T as string extends K ? never : K]: T[K] } : T;
 

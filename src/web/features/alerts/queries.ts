@@ -1,58 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Band } from '../../../core/types.ts';
 import { api } from '../../api/client.ts';
+import type { Schema } from '../../api/types.ts';
 
-export type AlertDelivery = {
-  destinationId: string;
-  destinationKind: 'slack' | 'webhook' | 'email';
-  destinationName: string;
-  status: 'pending' | 'retrying' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastAttemptAt: string | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-};
-
-export type AlertItem = {
-  id: string;
-  kind: 'band-rise' | 'critical-signal';
-  createdAt: string;
-  subject: { id: string; name: string | null };
-  previousBand: Band | null;
-  band: Band;
-  previousScore: number | null;
-  score: number;
-  signals: string[];
-  newCriticalSignals: string[];
-  reasons: string[];
-  read: boolean;
-  readAt: string | null;
-  deliveries: AlertDelivery[];
-};
-
-export type AlertInbox = { unread: number; items: AlertItem[] };
-
-export type AlertDestination = {
-  id: string;
-  kind: 'slack' | 'webhook' | 'email';
-  name: string;
-  enabled: boolean;
-  urlHint: string | null;
-  managedBy: 'api' | 'environment';
-  secret?: string;
-  createdAt: string | null;
-  updatedAt: string | null;
-};
-
-export type DestinationInput = {
-  id?: string;
-  kind: 'slack' | 'webhook';
-  name: string;
-  enabled?: boolean;
-  url?: string;
-  rotateSecret?: boolean;
-};
+// The shapes are the server's (src/server/routes/alerts.schemas.ts), through the generated API types.
+export type AlertDelivery = Schema<'AlertDelivery'>;
+export type AlertItem = Schema<'Alert'>;
+export type AlertInbox = Schema<'AlertInbox'>;
+export type AlertDestination = Schema<'AlertDestination'>;
+export type DestinationInput = Schema<'PutAlertDestinations'>['destinations'][number];
 
 export function useAlerts(unreadOnly = false) {
   return useQuery({
