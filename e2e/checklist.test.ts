@@ -3,13 +3,12 @@
 // mark a step not applicable with a reason → the Assessment tab no longer lists the done step as a gap →
 // escalate the case → the response playbook appears on top and its first step can be marked → an admin
 // turns a step off in Settings → Policy and it leaves the subject's checklist.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, setUpAdmin } from './browser.ts';
 import type { RunningServer } from './server.ts';
-import { openSession, type Session, SHOTS } from './session.ts';
+import { openSession, type Session, SHOTS, writeCandidateBundle } from './session.ts';
 
 const ID = 'cand-checklist-e2e';
 let session: Session;
@@ -20,14 +19,11 @@ let bundleFile: string;
 beforeAll(async () => {
   session = await openSession();
   ({ server, page } = session);
-  bundleFile = path.join(SHOTS, 'checklist-bundle.json');
-  writeFileSync(
-    bundleFile,
-    JSON.stringify({
-      format: 'gatecheck.case-bundle/v1',
-      subject: { id: ID, kind: 'candidate', name: 'Sam Rivera', email: 'sam.rivera@mail.example' },
-    }),
-  );
+  bundleFile = writeCandidateBundle('checklist-bundle.json', {
+    id: ID,
+    name: 'Sam Rivera',
+    email: 'sam.rivera@mail.example',
+  });
 }, 90_000);
 
 afterAll(async () => {

@@ -1,13 +1,12 @@
 // Privacy in a real browser against a real server: the retention periods in Settings → Privacy; on a subject's
 // Privacy tab an admin sets a legal hold (with a reason), a deletion is then refused with the hold explained,
 // the access log lists the opening of the record, and after the hold is released the deletion goes through.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpAdmin } from './browser.ts';
 import type { RunningServer } from './server.ts';
-import { openSession, type Session, SHOTS } from './session.ts';
+import { openSession, type Session, SHOTS, writeCandidateBundle } from './session.ts';
 
 const ID = 'cand-privacy-e2e';
 let session: Session;
@@ -18,14 +17,11 @@ let bundleFile: string;
 beforeAll(async () => {
   session = await openSession();
   ({ server, page } = session);
-  bundleFile = path.join(SHOTS, 'privacy-bundle.json');
-  writeFileSync(
-    bundleFile,
-    JSON.stringify({
-      format: 'gatecheck.case-bundle/v1',
-      subject: { id: ID, kind: 'candidate', name: 'Jordan Lee', email: 'jordan.lee@mail.example' },
-    }),
-  );
+  bundleFile = writeCandidateBundle('privacy-bundle.json', {
+    id: ID,
+    name: 'Jordan Lee',
+    email: 'jordan.lee@mail.example',
+  });
 }, 90_000);
 
 afterAll(async () => {

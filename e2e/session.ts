@@ -1,5 +1,5 @@
 // One browser session against a fresh server: what every e2e spec starts from.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
@@ -27,4 +27,18 @@ export async function openSession(): Promise<Session> {
       await server.stop();
     },
   };
+}
+
+/** Writes a case bundle of one candidate (id, name, email) under SHOTS for the Import page; returns its path. */
+export function writeCandidateBundle(
+  fileName: string,
+  subject: { id: string; name: string; email: string },
+): string {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, fileName);
+  writeFileSync(
+    file,
+    JSON.stringify({ format: 'gatecheck.case-bundle/v1', subject: { ...subject, kind: 'candidate' } }),
+  );
+  return file;
 }
